@@ -1,0 +1,32 @@
+"""presscut: raw news in, a clean, deduplicated, searchable corpus out."""
+
+from presscut.article import Article, Origin, RawDocument, Removed
+from presscut.clean import clean_text
+from presscut.config import ExtractConfig, IngestConfig, Limits
+from presscut.corpus import Corpus, SearchResult
+from presscut.errors import InputError, MissingExtra, PresscutError, QueryError, StoreError
+from presscut.extract import extract
+from presscut.pipeline.stats import Stats
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Corpus",
+    "ExtractConfig",
+    "IngestConfig",
+    "InputError",
+    "Limits",
+    "MissingExtra",
+    "Origin",
+    "PresscutError",
+    "QueryError",
+    "RawDocument",
+    "Removed",
+    "SearchResult",
+    "Stats",
+    "StoreError",
+    "__version__",
+    "clean_text",
+    "extract",
+]
