@@ -21,8 +21,11 @@ from typing import Any, Literal
 from presscut.urls import normalize_url
 
 #: Where a date came from, strongest evidence first.
-DateSource = Literal["json-ld", "meta", "time-element", "url", "text", "feed", "http-header"]
-DATE_SOURCES: tuple[str, ...] = ("json-ld", "meta", "time-element", "url", "text", "feed", "http-header")
+#: ``input`` is a date supplied with the input record itself (a JSONL line's ``published``).
+DateSource = Literal["json-ld", "meta", "time-element", "url", "text", "feed", "http-header", "input"]
+DATE_SOURCES: tuple[str, ...] = (
+    "json-ld", "meta", "time-element", "url", "text", "feed", "http-header", "input",
+)
 
 #: What kind of page an article record was made from.
 PAGE_TYPES: tuple[str, ...] = ("article", "listing", "forum", "product", "documentation", "service", "other")

@@ -1,0 +1,5 @@
+import sys
+
+from presscut.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,120 @@
+"""Record steps: extraction, input hints, and filters that say why they drop."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from dateutil import parser as dateparser
+
+from presscut.article import Article, RawDocument
+from presscut.config import ExtractConfig, Limits
+from presscut.pipeline.base import Drop, RecordStep, describe
+from presscut.pipeline.guard import RecordTimeout, time_limit
+
+
+class ExtractStep(RecordStep):
+    """RawDocument -> Article: HTML through ``extract``, text through ``clean_text``.
+
+    Guarded per record by :class:`~presscut.config.Limits` (size and time).
+    Metadata supplied with the input (a JSONL line's ``title``, ``published``)
+    fills fields the page itself does not give.
+    """
+
+    name = "extract"
+
+    def __init__(self, config: ExtractConfig | None = None, limits: Limits | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self.limits = limits or Limits()
+
+    def process(self, record: RawDocument) -> Article | Drop:
+        size = len(record.content)
+        if size > self.limits.max_bytes:
+            return Drop("too-large", f"{describe(record)}: {size} bytes")
+        try:
+            with time_limit(self.limits.timeout):
+                article = self._extract(record)
+        except RecordTimeout as exc:
+            return Drop("timeout", f"{describe(record)}: {exc}")
+        article.origin = record.origin
+        article.fetched_at = article.fetched_at or record.origin.fetched_at
+        apply_hints(article, record.hints)
+        article.assign_id()
+        return article
+
+    def _extract(self, record: RawDocument) -> Article:
+        from presscut.clean import clean_text
+        from presscut.extract import extract
+
+        if record.kind == "html":
+            return extract(
+                record.content,
+                url=record.url,
+                charset=record.charset,
+                config=self.config,
+                fetched_at=record.origin.fetched_at,
+            )
+        text = record.content if isinstance(record.content, str) else record.content.decode("utf-8", "replace")
+        title = record.hints.get("title")
+        return clean_text(
+            text, url=record.url, title=title if isinstance(title, str) else None, config=self.config
+        )
+
+
+def apply_hints(article: Article, hints: dict[str, Any]) -> None:
+    """Fill fields the extractor left empty from metadata given with the input."""
+    title = hints.get("title")
+    if isinstance(title, str) and title.strip() and not article.title:
+        article.title = title.strip()
+        article.evidence["title"] = "input"
+    site = hints.get("site_name")
+    if isinstance(site, str) and site.strip() and not article.site_name:
+        article.site_name = site.strip()
+        article.evidence["site_name"] = "input"
+    authors = hints.get("authors")
+    if isinstance(authors, list) and not article.authors:
+        article.authors = [a for a in authors if isinstance(a, str) and a.strip()]
+    lang = hints.get("language")
+    if isinstance(lang, str) and lang.strip() and not article.language:
+        article.language = lang.strip().lower()
+        article.evidence["language"] = "input"
+    published = parse_date_hint(hints.get("published"))
+    if published is not None and article.published is None:
+        article.published = published
+        article.date_source = "input"
+
+
+def parse_date_hint(value: Any) -> datetime | None:
+    """An ISO-like date string to an aware datetime (UTC when no zone is given)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = dateparser.isoparse(value.strip())
+    except (ValueError, OverflowError):
+        try:
+            parsed = dateparser.parse(value.strip())
+        except (ValueError, OverflowError):
+            return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+class EmptyFilter(RecordStep):
+    """Drops articles whose clean text is empty (``empty``)."""
+
+    name = "filter"
+
+    def process(self, record: Article) -> Article | Drop:
+        if not record.text.strip():
+            return Drop("empty", f"{describe(record)}: no article text found")
+        return record
+
+
+class PageTypeFilter(RecordStep):
+    """Drops pages that are not articles (``not-article``), when asked to."""
+
+    name = "filter"
+
+    def process(self, record: Article) -> Article | Drop:
+        if record.page_type != "article":
+            return Drop("not-article", f"{describe(record)}: page type {record.page_type}")
+        return record

@@ -1,0 +1,35 @@
+"""Writer steps: articles into a store, in transactional batches."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from presscut.article import Article
+from presscut.pipeline.base import Drop, Writer, describe
+from presscut.store import SQLiteStore
+
+
+class StoreWriter(Writer):
+    """Upserts articles by id; an article already stored with the same text is a ``duplicate``.
+
+    ``outcomes`` counts ``new``, ``revision`` (changed text) and ``updated``
+    (same text, changed metadata) across the run.
+    """
+
+    name = "store"
+
+    def __init__(self, store: SQLiteStore, batch_size: int = 200) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.outcomes: Counter[str] = Counter()
+
+    def write(self, batch: Sequence[Article]) -> list[Drop | None]:
+        results: list[Drop | None] = []
+        for article, outcome in zip(batch, self.store.upsert(batch), strict=True):
+            self.outcomes[outcome] += 1
+            if outcome == "unchanged":
+                results.append(Drop("duplicate", f"{describe(article)}: already stored with the same text"))
+            else:
+                results.append(None)
+        return results

@@ -1,0 +1,43 @@
+"""Shared fixtures.  Everything here is offline and writes only under tmp_path."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from presscut.article import Article, Origin, Removed
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "src" / "presscut" / "samples"
+BENCH = REPO.parent / "shared" / "bench"
+
+
+def make_article(**overrides: object) -> Article:
+    """A small, fully populated article of a fictional outlet."""
+    fields: dict[str, object] = {
+        "url": "https://harbourgazette.example/2024/05/02/port-strike-ends",
+        "canonical_url": "https://harbourgazette.example/2024/05/02/port-strike-ends",
+        "site_name": "The Harbour Gazette",
+        "title": "Port strike ends after nine days",
+        "authors": ["Mara Quillon"],
+        "published": datetime(2024, 5, 2, 9, 30, tzinfo=timezone.utc),
+        "date_source": "json-ld",
+        "language": "en",
+        "text": "Dock workers in Saltmere returned to work on Thursday.\n\nThe union accepted a 6% raise.",
+        "tags": ["labour", "port"],
+        "attribution": None,
+        "removed": [Removed("Share on Facebook", "share", "div.share")],
+        "origin": Origin("file", path="pages/strike.html"),
+        "evidence": {"title": "json-ld"},
+    }
+    fields.update(overrides)
+    article = Article(**fields)  # type: ignore[arg-type]
+    article.assign_id()
+    return article
+
+
+@pytest.fixture
+def article() -> Article:
+    return make_article()

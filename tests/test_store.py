@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from presscut.article import Article
+from presscut.errors import QueryError, StoreError
+from presscut.export import write_csv, write_jsonl, write_parquet
+from presscut.store import Filters, SQLiteStore
+from presscut.store.sqlite import SCHEMA_VERSION
+
+from .conftest import make_article
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    s = SQLiteStore(tmp_path / "c.db")
+    yield s
+    s.close()
+
+
+def three() -> list[Article]:
+    return [
+        make_article(),
+        make_article(
+            url="https://valemontcourier.example/flood", canonical_url=None, site_name="Valemont Courier",
+            title="Flood barrier holds", text="The new flood barrier on the Vale held overnight.",
+            published=datetime(2023, 11, 5, tzinfo=timezone.utc), language="en",
+        ),
+        make_article(
+            url="https://rundschau.example/hafen", canonical_url=None, site_name="Rheinfeld Rundschau",
+            title="Hafenstreik beendet", text="Die Hafenarbeiter in Rheinfeld kehrten zurück; der Streik ist vorbei.",
+            published=datetime(2024, 5, 3, tzinfo=timezone.utc), language="de",
+        ),
+    ]
+
+
+def test_wal_mode_and_schema_version(store: SQLiteStore) -> None:
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "future.db"
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(StoreError, match="newer than this presscut"):
+        SQLiteStore(db)
+
+
+def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    bad = tmp_path / "junk.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open corpus"):
+        SQLiteStore(bad)
+
+
+def test_upsert_new_unchanged_revision_updated(store: SQLiteStore) -> None:
+    a = make_article()
+    assert store.upsert([a]) == ["new"]
+    assert store.upsert([make_article()]) == ["unchanged"]
+    changed = make_article(text=a.text + "\n\nA correction was added.")
+    assert changed.id == a.id
+    assert store.upsert([changed]) == ["revision"]
+    assert store.get(a.id).text == changed.text  # type: ignore[union-attr]
+    assert store.revision_of(a.id) == 2
+    revs = store.revisions(a.id)
+    assert [r for r, _, _ in revs] == [1] and revs[0][2].text == a.text
+    retitled = make_article(text=changed.text, title="Port strike over")
+    assert store.upsert([retitled]) == ["updated"]
+    assert store.revision_of(a.id) == 2
+    # search sees only the latest version
+    assert [h.id for h in store.search("correction")] == [a.id]
+    assert store.count() == 1
+
+
+def test_get_round_trips_every_field(store: SQLiteStore) -> None:
+    a = make_article(published=datetime(2024, 5, 2, 11, 30, tzinfo=timezone(__import__("datetime").timedelta(hours=2))))
+    store.upsert([a])
+    assert store.get(a.id) == a
+    assert store.get("nope") is None
+
+
+def test_search_ranks_highlights_and_filters(store: SQLiteStore) -> None:
+    store.upsert(three())
+    hits = store.search("flood barrier")
+    assert [h.title for h in hits] == ["Flood barrier holds"]
+    assert "**flood**" in hits[0].snippet.lower() and hits[0].score > 0
+    assert store.search("hafenarbeiter")[0].site_name == "Rheinfeld Rundschau"
+    assert len(store.search("streik OR strike")) == 2
+    assert [h.language for h in store.search("streik OR strike", Filters(language="de"))] == ["de"]
+    since = Filters(since="2024-01-01T00:00:00+00:00")
+    assert {h.title for h in store.search("barrier OR strike OR streik", since)} == {
+        "Port strike ends after nine days", "Hafenstreik beendet"}
+    assert store.search("strike", Filters(site="Valemont Courier")) == []
+    assert store.count("strike OR streik") == 2
+
+
+def test_malformed_query_is_query_error(store: SQLiteStore) -> None:
+    store.upsert(three())
+    with pytest.raises(QueryError):
+        store.search('"open')
+    with pytest.raises(QueryError):
+        store.search("()")
+
+
+def test_counts(store: SQLiteStore) -> None:
+    store.upsert(three())
+    c = store.counts()
+    assert c["articles"] == 3
+    assert c["by_language"] == {"en": 2, "de": 1}
+    assert c["by_month"] == {"2023-11": 1, "2024-05": 2}
+    assert c["by_site"]["Valemont Courier"] == 1
+
+
+def test_exports_stream_every_field(store: SQLiteStore, tmp_path: Path) -> None:
+    arts = three()
+    store.upsert(arts)
+    buf = io.StringIO()
+    assert write_jsonl(store.iter_articles(), buf) == 3
+    back = [Article.from_dict(json.loads(line)) for line in buf.getvalue().splitlines()]
+    assert back == arts
+    buf = io.StringIO()
+    assert write_csv(store.iter_articles(query="strike"), buf) == 1
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert rows[0]["title"] == "Port strike ends after nine days"
+    assert json.loads(rows[0]["authors"]) == ["Mara Quillon"]
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "a.parquet"
+    assert write_parquet(store.iter_articles(), out) == 3
+    table = pq.read_table(out)
+    assert table.num_rows == 3
+    assert table.column("authors").to_pylist()[0] == ["Mara Quillon"]
+    assert set(table.column_names) == set(arts[0].to_dict())
