@@ -4,7 +4,7 @@ import csv
 import io
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -82,7 +82,7 @@ def test_upsert_new_unchanged_revision_updated(store: SQLiteStore) -> None:
 
 
 def test_get_round_trips_every_field(store: SQLiteStore) -> None:
-    a = make_article(published=datetime(2024, 5, 2, 11, 30, tzinfo=timezone(__import__("datetime").timedelta(hours=2))))
+    a = make_article(published=datetime(2024, 5, 2, 11, 30, tzinfo=timezone(timedelta(hours=2))))
     store.upsert([a])
     assert store.get(a.id) == a
     assert store.get("nope") is None

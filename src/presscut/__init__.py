@@ -3,10 +3,11 @@
 from presscut.article import Article, Origin, RawDocument, Removed
 from presscut.clean import clean_text
 from presscut.config import ExtractConfig, IngestConfig, Limits
-from presscut.corpus import Corpus, SearchResult
+from presscut.corpus import Corpus, IngestReport
 from presscut.errors import InputError, MissingExtra, PresscutError, QueryError, StoreError
 from presscut.extract import extract
 from presscut.pipeline.stats import Stats
+from presscut.store import SearchResult
 
 __version__ = "0.1.0"
 
@@ -15,6 +16,7 @@ __all__ = [
     "Corpus",
     "ExtractConfig",
     "IngestConfig",
+    "IngestReport",
     "InputError",
     "Limits",
     "MissingExtra",

@@ -88,6 +88,7 @@ def parse_date_hint(value: Any) -> datetime | None:
     """An ISO-like date string to an aware datetime (UTC when no zone is given)."""
     if not isinstance(value, str) or not value.strip():
         return None
+    parsed: datetime
     try:
         parsed = dateparser.isoparse(value.strip())
     except (ValueError, OverflowError):

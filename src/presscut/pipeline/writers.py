@@ -27,9 +27,9 @@ class StoreWriter(Writer):
     def write(self, batch: Sequence[Article]) -> list[Drop | None]:
         results: list[Drop | None] = []
         for article, outcome in zip(batch, self.store.upsert(batch), strict=True):
-            self.outcomes[outcome] += 1
             if outcome == "unchanged":
                 results.append(Drop("duplicate", f"{describe(article)}: already stored with the same text"))
             else:
+                self.outcomes[outcome] += 1
                 results.append(None)
         return results

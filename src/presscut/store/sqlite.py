@@ -264,7 +264,13 @@ class SQLiteStore:
             rows = self.db.execute(sql, (fts, *params, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {query!r}: {exc}") from exc
-        return [SearchResult(*row[:7], score=-float(row[7])) for row in rows]
+        return [
+            SearchResult(
+                id=r[0], title=r[1], url=r[2], site_name=r[3], published=r[4], language=r[5], snippet=r[6],
+                score=-float(r[7]),
+            )
+            for r in rows
+        ]
 
     def count(self, query: str | None = None, filters: Filters | None = None) -> int:
         where, params = (filters or Filters()).sql()

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic inputs and timing runs."""
