@@ -171,10 +171,7 @@ def normalize_text_for_id(text: str) -> str:
 
 def article_id(url: str | None, text: str) -> str:
     """A stable 16-hex-digit id: the normalised URL when known, else the normalised text."""
-    if url:
-        key = "url:" + normalize_url(url)
-    else:
-        key = "text:" + normalize_text_for_id(text)
+    key = "url:" + normalize_url(url) if url else "text:" + normalize_text_for_id(text)
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 

@@ -163,7 +163,7 @@ class Corpus:
     def export(
         self,
         out: str | os.PathLike[str] | IO[str],
-        format: str = "jsonl",  # noqa: A002 -- mirrors the CLI's --format
+        format: str = "jsonl",
         query: str | None = None,
         **filters: Any,
     ) -> int:
