@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -94,10 +93,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (datetimes as ISO 8601 strings)."""
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            out[f.name] = _to_jsonable(getattr(self, f.name))
-        return out
+        return {name: _to_jsonable(getattr(self, name)) for name in _ARTICLE_FIELDS}
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
@@ -143,15 +139,22 @@ class RawDocument:
 # -- helpers ------------------------------------------------------------------
 
 
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
 def _to_jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, datetime):
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Removed):
+        return {"text": value.text, "reason": value.reason, "where": value.where}
     if isinstance(value, list):
         return [_to_jsonable(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_jsonable(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
 
 
@@ -161,12 +164,11 @@ def parse_iso(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def normalize_text_for_id(text: str) -> str:
     """Case-, width- and whitespace-insensitive form of a text, used for identity."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split()).casefold()
 
 
 def article_id(url: str | None, text: str) -> str:

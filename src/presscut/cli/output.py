@@ -6,6 +6,7 @@ import gzip
 import json
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,8 @@ def render_article(a: Article, earlier_revisions: int = 0) -> str:
         ("canonical", a.canonical_url, evidence("canonical_url")),
         ("site", a.site_name, evidence("site_name")),
         ("authors", ", ".join(a.authors), evidence("authors")),
-        ("published", a.published.isoformat() if a.published else None, f"  [{a.date_source}]" if a.date_source else ""),
-        ("modified", a.modified.isoformat() if a.modified else None, evidence("modified")),
+        ("published", _iso(a.published), f"  [{a.date_source}]" if a.date_source else ""),
+        ("modified", _iso(a.modified), evidence("modified")),
         ("language", a.language, evidence("language")),
         ("page type", a.page_type, ""),
         ("attribution", a.attribution, evidence("attribution")),
@@ -76,6 +77,10 @@ def render_article(a: Article, earlier_revisions: int = 0) -> str:
     else:
         lines.append("removed: nothing")
     return "\n".join(lines)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _origin(a: Article) -> str | None:
