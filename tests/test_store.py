@@ -139,3 +139,12 @@ def test_exports_stream_every_field(store: SQLiteStore, tmp_path: Path) -> None:
     assert table.num_rows == 3
     assert table.column("authors").to_pylist()[0] == ["Mara Quillon"]
     assert set(table.column_names) == set(arts[0].to_dict())
+
+
+def test_migrations_are_numbered_consecutively() -> None:
+    from importlib import resources
+
+    names = sorted(p.name for p in (resources.files("presscut.store") / "migrations").iterdir()
+                   if p.name.endswith(".sql"))
+    assert [int(n.split("_")[0]) for n in names] == list(range(1, len(names) + 1))
+    assert len(names) == SCHEMA_VERSION

@@ -81,6 +81,12 @@ class Article:
     fetched_at: datetime | None = None
     #: For each metadata field that was found, where it was found ("json-ld", "meta:og:title", ...).
     evidence: dict[str, str] = field(default_factory=dict)
+    #: Every URL this article was seen at (``url`` and ``canonical_url`` included).
+    urls: list[str] = field(default_factory=list)
+    #: The story (group of copies and versions of one text) this article belongs to.
+    story_id: str | None = None
+    #: True when the page declares the article is not freely accessible (``isAccessibleForFree``).
+    paywalled: bool | None = None
 
     # -- identity -------------------------------------------------------------
 
@@ -113,6 +119,7 @@ class Article:
             kwargs["origin"] = Origin(**origin)
         kwargs["authors"] = list(kwargs.get("authors") or [])
         kwargs["tags"] = list(kwargs.get("tags") or [])
+        kwargs["urls"] = list(kwargs.get("urls") or [])
         kwargs["evidence"] = dict(kwargs.get("evidence") or {})
         return cls(**kwargs)
 

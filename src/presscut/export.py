@@ -58,14 +58,16 @@ def write_parquet(articles: Iterable[Article], path: str | Path) -> int:
 
     ts = pa.timestamp("us", tz="UTC")
     types: dict[str, Any] = {f: pa.string() for f in FIELDS}
-    types.update(authors=pa.list_(pa.string()), tags=pa.list_(pa.string()), published=ts, modified=ts, fetched_at=ts)
+    strings = pa.list_(pa.string())
+    types.update(authors=strings, tags=strings, urls=strings, published=ts, modified=ts, fetched_at=ts,
+                 paywalled=pa.bool_())
     schema = pa.schema([(f, types[f]) for f in FIELDS])
 
     def column_value(article: Article, f: str) -> Any:
         value = getattr(article, f)
         if f in ("published", "modified", "fetched_at"):
             return value.astimezone(timezone.utc) if value is not None else None
-        if f in ("authors", "tags"):
+        if f in ("authors", "tags", "urls"):
             return list(value)
         if f in ("removed", "origin", "evidence"):
             return json.dumps(article.to_dict()[f], ensure_ascii=False)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,19 @@ from presscut.corpus import DEFAULT_DB, Corpus
 from presscut.errors import PresscutError
 
 Handler = Callable[[argparse.Namespace], int]
+
+#: Modules that add commands of a feature area; each has ``register(groups: Groups)``.
+COMMAND_GROUPS: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """Where a command group adds its sub-commands, and the shared option sets."""
+
+    commands: Any  # argparse's _SubParsersAction for `presscut COMMAND`
+    bench: Any  # the same for `presscut bench BENCH`
+    common: argparse.ArgumentParser  # --db
+    filters: argparse.ArgumentParser  # --since --until --site --lang
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -182,17 +197,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "build a corpus from the bundled sample pages and show it")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default: 1)")
 
-    bench = sub.add_parser("bench", help="benchmarks that print tables", description="benchmarks")
+    bench = sub.add_parser("bench", help="benchmarks that print tables", description="benchmarks that print tables")
     bench_sub = bench.add_subparsers(dest="bench", required=True, metavar="BENCH")
-    p = bench_sub.add_parser(
-        "ingest", help="pages per second and peak memory on generated pages", parents=[]
-    )
+    p = bench_sub.add_parser("ingest", help="pages per second and peak memory on generated pages")
     p.set_defaults(handler=cmd_bench_ingest)
     p.add_argument("--pages", type=int, default=10_000, help="generated pages (default: 10000)")
     p.add_argument("--workers", type=_workers, default=[1, 2], help="worker counts to compare (default: 1,2)")
     p.add_argument("--workdir", type=Path, help="keep generated pages and corpora here (default: a temp dir)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    groups = Groups(commands=sub, bench=bench_sub, common=common, filters=filters)
+    for name in COMMAND_GROUPS:
+        importlib.import_module(name).register(groups)
     return parser
 
 
