@@ -19,7 +19,12 @@ from presscut.errors import PresscutError
 Handler = Callable[[argparse.Namespace], int]
 
 #: Modules that add commands of a feature area; each has ``register(groups: Groups)``.
-COMMAND_GROUPS: tuple[str, ...] = ()
+COMMAND_GROUPS: tuple[str, ...] = (
+    "presscut.cli.bench",
+    "presscut.cli.stories",
+    "presscut.cli.sources",
+    "presscut.cli.clean",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +70,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     with Corpus(args.db) as corpus:
         filters = {"since": args.since, "until": args.until, "site": args.site, "lang": args.lang}
-        hits = corpus.search(args.query, limit=args.limit, offset=args.offset, **filters)
-        total = corpus.count(args.query, **filters)
+        hits = corpus.search(args.query, limit=args.limit, offset=args.offset, stories=args.stories, **filters)
+        total = corpus.count(args.query, stories=args.stories, **filters)
     if args.json:
         output.print_json([h.to_dict() for h in hits])
     else:
@@ -99,6 +104,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     with Corpus(args.db) as corpus:
         counts = corpus.stats()
+        counts["stories_by_" + args.by] = corpus.story_counts(args.by)
     if args.json:
         output.print_json(counts)
     else:
@@ -161,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = add("ingest", cmd_ingest, "ingest files and folders (.html/.htm, gzipped too, .txt, .jsonl)")
+    p = add("ingest", cmd_ingest, "ingest files and folders (.html/.htm, gzipped too, .txt, .jsonl, .warc[.gz])")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default: 1)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input was skipped")
@@ -181,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10, help="results to show (default: 10)")
     p.add_argument("--offset", type=int, default=0, help="skip this many results (paging)")
     p.add_argument("--json", action="store_true", help="print results as a JSON list")
+    p.add_argument("--stories", action="store_true", help="one result per story (copies collapsed)")
 
     p = add("show", cmd_show, "one article: text, metadata with evidence, what was removed and why")
     p.add_argument("id")
@@ -192,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", metavar="Q", help="only articles matching this search")
 
     p = add("stats", cmd_stats, "counts by site, language and month")
+    p.add_argument("--by", choices=("month", "week", "day"), default="month",
+                   help="period for the articles-and-stories table (default: month)")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
 
     p = add("demo", cmd_demo, "build a corpus from the bundled sample pages and show it")

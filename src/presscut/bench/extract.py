@@ -1,0 +1,416 @@
+"""``presscut bench extract``: presscut and peer extractors on the same pages, one table.
+
+Data sets (see ``../shared/bench/README.md``), recognised by their layout:
+
+* **WCXB** (``metadata.json`` + ``html/`` + ``ground-truth/``): word-level F1
+  on the bag of lowercased ``\\w+`` tokens against the gold main text,
+  averaged per page, overall and per page type; plus metadata (title, date,
+  author) and page-type accuracy for presscut.
+* **trafilatura's evaluation set** (``evaldata.json`` + ``html/``):
+  whitespace-normalised substring search of ``with`` / ``without`` snippets,
+  counts pooled over all pages.
+
+Peers are optional (``pip install 'presscut[bench]'``); a peer that is not
+installed is reported and left out.  Every extractor gets the same pages in
+the same run; only the extraction call is timed (presscut's time includes
+decoding the bytes, the peers get text already decoded).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import resource
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from presscut.errors import InputError, PresscutError
+
+Extractor = Callable[[bytes, str, str | None], str]
+
+_WORD = re.compile(r"\w+")
+
+
+# -- data sets --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Page:
+    id: str
+    html: bytes
+    url: str | None
+    page_type: str | None = None
+    gold_text: str | None = None
+    with_snippets: list[str] = field(default_factory=list)
+    without_snippets: list[str] = field(default_factory=list)
+    gold_title: str | None = None
+    gold_author: str | None = None
+    gold_date: str | None = None
+
+
+def dataset_kind(path: Path) -> str:
+    if (path / "metadata.json").exists() and (path / "ground-truth").is_dir():
+        return "wcxb"
+    if (path / "evaldata.json").exists():
+        return "snippets"
+    raise InputError(
+        f"{path} is not a known benchmark folder (want WCXB's metadata.json + ground-truth/, "
+        "or trafilatura's evaldata.json)"
+    )
+
+
+def iter_pages(path: Path, limit: int | None = None) -> Iterator[Page]:
+    """The data set's pages, read one at a time (memory stays flat)."""
+    if not path.is_dir():
+        raise InputError(f"benchmark data not found at {path}: the development benchmarks live in ../shared/bench")
+    pages = _wcxb(path) if dataset_kind(path) == "wcxb" else _snippets(path)
+    for i, page in enumerate(pages):
+        if limit is not None and i >= limit:
+            return
+        yield page
+
+
+def _wcxb(path: Path) -> Iterator[Page]:
+    files = json.loads((path / "metadata.json").read_text(encoding="utf-8"))["files"]
+    for pid in sorted(files):
+        html_path = path / "html" / f"{pid}.html.gz"
+        truth_path = path / "ground-truth" / f"{pid}.json"
+        if not html_path.exists() or not truth_path.exists():
+            continue
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        gt = truth.get("ground_truth") or {}
+        if isinstance(gt, str):  # some files keep it as a Python-literal string
+            import ast
+
+            gt = ast.literal_eval(gt)
+        yield Page(
+            id=pid,
+            html=gzip.decompress(html_path.read_bytes()),
+            url=truth.get("url"),
+            page_type=files[pid].get("page_type"),
+            gold_text=gt.get("main_content") or "",
+            gold_title=gt.get("title"),
+            gold_author=gt.get("author"),
+            gold_date=gt.get("publish_date"),
+        )
+
+
+def _snippets(path: Path) -> Iterator[Page]:
+    data = json.loads((path / "evaldata.json").read_text(encoding="utf-8"))
+    for url, entry in sorted(data.items()):
+        html_path = path / "html" / entry["file"]
+        if not html_path.exists():
+            continue
+        raw = html_path.read_bytes()
+        html = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        yield Page(
+            id=entry["file"],
+            html=html,
+            url=url,
+            with_snippets=list(entry.get("with") or []),
+            without_snippets=list(entry.get("without") or []),
+        )
+
+
+# -- metrics ----------------------------------------------------------------------
+
+
+def word_prf(predicted: str, gold: str) -> tuple[float, float, float]:
+    """Precision, recall, F1 of the bag of lowercased \\w+ tokens."""
+    p = Counter(_WORD.findall(predicted.lower()))
+    g = Counter(_WORD.findall(gold.lower()))
+    if not p and not g:
+        return 1.0, 1.0, 1.0
+    overlap = sum((p & g).values())
+    precision = overlap / sum(p.values()) if p else 0.0
+    recall = overlap / sum(g.values()) if g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _ws(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def snippet_counts(predicted: str, page: Page) -> Counter[str]:
+    text = _ws(predicted)
+    c: Counter[str] = Counter()
+    for s in page.with_snippets:
+        c["tp" if _ws(s) in text else "fn"] += 1
+    for s in page.without_snippets:
+        c["fp" if _ws(s) in text else "tn"] += 1
+    return c
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+# -- extractors -------------------------------------------------------------------
+
+
+def _presscut(html: bytes, text: str, url: str | None) -> str:
+    from presscut.extract import extract
+
+    return extract(html, url=url).text
+
+
+def _html_to_text(html: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    return tree.body.text(separator="\n") if tree.body is not None else ""
+
+
+def _trafilatura(html: bytes, text: str, url: str | None) -> str:
+    import trafilatura
+
+    return trafilatura.extract(text, url=url) or ""
+
+
+def _readability(html: bytes, text: str, url: str | None) -> str:
+    from readability import Document
+
+    return _html_to_text(Document(text).summary())
+
+
+def _resiliparse(html: bytes, text: str, url: str | None) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return str(extract_plain_text(text, main_content=True))
+
+
+def _justext(html: bytes, text: str, url: str | None) -> str:
+    import justext
+
+    paragraphs = justext.justext(text, justext.get_stoplist("English"))
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def _newspaper(html: bytes, text: str, url: str | None) -> str:
+    import newspaper
+
+    article = newspaper.Article(url or "https://example.org/")
+    article.download(input_html=text)
+    article.parse()
+    return str(article.text)
+
+
+def _goose(html: bytes, text: str, url: str | None) -> str:
+    from goose3 import Goose
+
+    with Goose() as g:
+        return str(g.extract(raw_html=text).cleaned_text)
+
+
+#: name -> (module that must import, function)
+EXTRACTORS: dict[str, tuple[str | None, Extractor]] = {
+    "presscut": (None, _presscut),
+    "trafilatura": ("trafilatura", _trafilatura),
+    "readability": ("readability", _readability),
+    "resiliparse": ("resiliparse", _resiliparse),
+    "justext": ("justext", _justext),
+    "newspaper4k": ("newspaper", _newspaper),
+    "goose3": ("goose3", _goose),
+}
+
+
+def _available(name: str) -> str | None:
+    """None when usable, else why not."""
+    if name not in EXTRACTORS:
+        raise PresscutError(f"unknown extractor {name!r}: choose from {', '.join(EXTRACTORS)}")
+    module = EXTRACTORS[name][0]
+    if module is None:
+        return None
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        return "not installed (pip install 'presscut[bench]')"
+    return None
+
+
+# -- the run ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Score:
+    name: str
+    pages: int = 0
+    seconds: float = 0.0
+    errors: int = 0
+    prf: list[tuple[float, float, float]] = field(default_factory=list)
+    by_type: dict[str, list[float]] = field(default_factory=dict)
+    article_prf: list[tuple[float, float, float]] = field(default_factory=list)
+    snippets: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"extractor": self.name, "pages": self.pages, "errors": self.errors,
+                               "pages_per_second": self.pages / self.seconds if self.seconds else 0.0,
+                               "ms_per_page": 1000 * self.seconds / self.pages if self.pages else 0.0}
+        if self.prf:
+            out.update(_mean_prf(self.prf, "all"))
+            out.update(_mean_prf(self.article_prf, "article"))
+            out["f1_by_type"] = {t: sum(v) / len(v) for t, v in sorted(self.by_type.items())}
+        if self.snippets:
+            c = self.snippets
+            p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+            r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+            out.update(precision=p, recall=r, f1=2 * p * r / (p + r) if p + r else 0.0,
+                       accuracy=(c["tp"] + c["tn"]) / max(1, sum(c.values())))
+        return out
+
+
+def _mean_prf(values: list[tuple[float, float, float]], prefix: str) -> dict[str, float]:
+    if not values:
+        return {}
+    n = len(values)
+    return {f"{prefix}_precision": sum(v[0] for v in values) / n,
+            f"{prefix}_recall": sum(v[1] for v in values) / n,
+            f"{prefix}_f1": sum(v[2] for v in values) / n,
+            f"{prefix}_pages": n}
+
+
+def run_extract_bench(
+    dataset: Path,
+    peers: list[str] | None = None,
+    limit: int | None = None,
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Score presscut and ``peers`` on ``dataset``; return a JSON-ready result."""
+    from presscut.extract import decode_html, extract
+
+    kind = dataset_kind(dataset) if dataset.is_dir() else "missing"
+    total = sum(1 for _ in iter_pages(dataset, limit))
+    names = ["presscut", *[p for p in (peers or []) if p != "presscut"]]
+    skipped = {n: why for n in names if (why := _available(n))}
+    names = [n for n in names if n not in skipped]
+
+    scores: dict[str, Score] = {}
+    meta = Counter[str]()
+    peak_rss_mb = 0.0
+    for name in names:
+        fn = EXTRACTORS[name][1]
+        score = scores[name] = Score(name)
+        bar = _bar(total, name) if progress else None
+        for page in iter_pages(dataset, limit):
+            text = decode_html(page.html) if name != "presscut" else ""
+            start = time.perf_counter()
+            try:
+                if name == "presscut":
+                    article = extract(page.html, url=page.url)
+                    predicted = article.text
+                else:
+                    predicted = fn(page.html, text, page.url)
+            except Exception:
+                predicted = ""
+                score.errors += 1
+                article = None
+            score.seconds += time.perf_counter() - start
+            score.pages += 1
+            if kind == "wcxb":
+                prf = word_prf(predicted, page.gold_text or "")
+                score.prf.append(prf)
+                score.by_type.setdefault(page.page_type or "?", []).append(prf[2])
+                if page.page_type == "article":
+                    score.article_prf.append(prf)
+                if name == "presscut" and article is not None:
+                    _score_metadata(article, page, meta)
+            else:
+                score.snippets.update(snippet_counts(predicted, page))
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        if name == "presscut":
+            peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    result: dict[str, Any] = {
+        "dataset": str(dataset),
+        "kind": kind,
+        "pages": total,
+        "date": datetime.now().strftime("%Y-%m-%d"),
+        "results": [scores[n].summary() for n in names],
+        "skipped": skipped,
+        "presscut_peak_rss_mb": peak_rss_mb,
+    }
+    if kind == "wcxb":
+        result["metadata"] = _metadata_summary(meta)
+    return result
+
+
+def _score_metadata(article: Any, page: Page, meta: Counter[str]) -> None:
+    if page.gold_title:
+        meta["title_n"] += 1
+        meta["title_ok"] += _norm(article.title) == _norm(page.gold_title)
+    if page.gold_date:
+        meta["date_n"] += 1
+        meta["date_ok"] += bool(article.published) and article.published.date().isoformat() == page.gold_date[:10]
+    if page.gold_author:
+        meta["author_n"] += 1
+        gold = _norm(page.gold_author)
+        meta["author_ok"] += any(_norm(a) == gold or _norm(a) in gold.split(", ") for a in article.authors) or (
+            _norm(", ".join(article.authors)) == gold
+        )
+    if page.page_type:
+        meta["type_n"] += 1
+        predicted_article = article.page_type == "article"
+        meta["type_ok"] += predicted_article == (page.page_type == "article")
+
+
+def _metadata_summary(meta: Counter[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in ("title", "date", "author", "type"):
+        n = meta[f"{key}_n"]
+        out[key] = {"pages": n, "accuracy": meta[f"{key}_ok"] / n if n else None}
+    return out
+
+
+def _bar(total: int, desc: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="page", leave=False, dynamic_ncols=True)
+
+
+def render(result: dict[str, Any]) -> str:
+    lines = [f"presscut bench extract: {result['dataset']} ({result['kind']}, {result['pages']} pages, "
+             f"{result['date']})", ""]
+    rows = result["results"]
+    base = next((r for r in rows if r["extractor"] == "trafilatura"), None)
+    if result["kind"] == "wcxb":
+        types = sorted({t for r in rows for t in r.get("f1_by_type", {})})
+        head = f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'art.F1':>7} " + " ".join(
+            f"{t[:8]:>8}" for t in types) + f" {'pages/s':>8} {'x trafi':>7}"
+        lines.append(head)
+        for r in rows:
+            speed = r["pages_per_second"]
+            ratio = f"{speed / base['pages_per_second']:.1f}" if base and base["pages_per_second"] else "-"
+            lines.append(
+                f"{r['extractor']:<12} {r['all_precision']:>6.3f} {r['all_recall']:>6.3f} {r['all_f1']:>6.3f} "
+                f"{r.get('article_f1', 0):>7.3f} "
+                + " ".join(f"{r['f1_by_type'].get(t, 0):>8.3f}" for t in types)
+                + f" {speed:>8.1f} {ratio:>7}"
+            )
+        meta = result.get("metadata", {})
+        if meta:
+            lines.append("")
+            lines.append("presscut metadata (pages with a gold value): " + ", ".join(
+                f"{k} {v['accuracy']:.3f} (n={v['pages']})" for k, v in meta.items() if v["accuracy"] is not None))
+    else:
+        lines.append(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'pages/s':>8} {'x trafi':>7}")
+        for r in rows:
+            speed = r["pages_per_second"]
+            ratio = f"{speed / base['pages_per_second']:.1f}" if base and base["pages_per_second"] else "-"
+            lines.append(f"{r['extractor']:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
+                         f"{r['accuracy']:>6.3f} {speed:>8.1f} {ratio:>7}")
+    lines.append("")
+    lines.append(f"presscut peak RSS: {result['presscut_peak_rss_mb']:.0f} MB")
+    for name, why in result["skipped"].items():
+        lines.append(f"skipped {name}: {why}")
+    return "\n".join(lines)

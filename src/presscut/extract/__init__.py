@@ -1,0 +1,12 @@
+"""HTML page -> :class:`~presscut.article.Article`: decoding, main text and metadata.
+
+``extract`` is the entry point; the modules say what they hold:
+``encoding`` (bytes to text), ``page`` (the parse-once page object),
+``content`` (main text), ``metadata`` and ``dates`` (fields with evidence),
+``pagetype``, and ``patterns`` (the vocabulary, as data).
+"""
+
+from presscut.extract.core import extract
+from presscut.extract.encoding import decode_html
+
+__all__ = ["decode_html", "extract"]

@@ -1,0 +1,131 @@
+"""``extract``: one HTML page in, one :class:`~presscut.article.Article` out.
+
+Never raises on what the page contains: empty, binary, plain-text,
+truncated or absurdly nested input gives an article with ``page_type``
+"other" (and a :class:`~presscut.article.Removed` entry saying why).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from presscut.article import Article, Removed
+from presscut.config import ExtractConfig
+from presscut.extract import metadata as M
+from presscut.extract.content import REMOVED_TEXT_CHARS, extract_content
+from presscut.extract.dates import find_dates
+from presscut.extract.encoding import decode_html, repair_mojibake
+from presscut.extract.page import Page, looks_binary, looks_like_html, parse_page
+from presscut.extract.pagetype import classify_page
+from presscut.language import detect_language, normalize_language_tag
+from presscut.urls import site_of
+
+#: How far into a paragraph a dateline ("SALTMERE, May 2, 2024 --") may start.
+DATELINE_CHARS = 60
+
+
+def extract(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    charset: str | None = None,
+    config: ExtractConfig | None = None,
+    fetched_at: datetime | None = None,
+) -> Article:
+    """Extract the article (clean text and metadata) from one HTML page.
+
+    ``charset`` is the encoding declared outside the page (an HTTP header);
+    it is used only for bytes.  ``fetched_at`` bounds plausible dates (now
+    when not given).
+    """
+    config = config or ExtractConfig()
+    article = Article(url=url, fetched_at=fetched_at)
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        text = decode_html(bytes(html), charset)
+    else:
+        text = repair_mojibake(html)
+    if not text.strip():
+        return _empty(article, None)
+    if looks_binary(text):
+        return _empty(article, Removed("", "binary", None))
+    if not looks_like_html(text):
+        return _empty(article, Removed(_cap(" ".join(text.split())), "not-html", None))
+    page = parse_page(text, url)
+    _fill(article, page, config, fetched_at)
+    article.assign_id()
+    return article
+
+
+def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datetime | None) -> None:
+    evidence = article.evidence
+    obj = M.article_object(page)
+
+    found = M.find_canonical(page)
+    if found:
+        article.canonical_url, evidence["canonical_url"] = found
+    found = M.find_site_name(page, obj)
+    if found:
+        article.site_name, evidence["site_name"] = found
+    sites = [s for s in (article.site_name, site_of(page.url), site_of(article.canonical_url)) if s]
+    found = M.find_title(page, obj, sites)
+    if found:
+        article.title, evidence["title"] = found
+
+    content = extract_content(page.tree.body, article.title)
+    article.text = content.text
+    article.removed = content.removed
+    paragraphs = [b.text for b in content.blocks]
+
+    authors = M.find_authors(page, obj, article.site_name)
+    if authors:
+        article.authors, evidence["authors"] = authors
+    # A visible dateline: the byline area, or the very start of the first paragraphs.
+    datelines = [r.text for r in content.removed if r.reason in ("byline", "dateline")]
+    datelines += [p[:DATELINE_CHARS] for p in paragraphs[:2]]
+    dates = find_dates(page, obj, datelines, fetched_at)
+    article.published, article.modified, article.date_source = dates.published, dates.modified, dates.source
+    if dates.published_evidence:
+        evidence["published"] = dates.published_evidence
+    if dates.modified_evidence:
+        evidence["modified"] = dates.modified_evidence
+    for name, finder in (("description", M.find_description), ("image", M.find_image)):
+        found = finder(page, obj)
+        if found:
+            setattr(article, name, found[0])
+            evidence[name] = found[1]
+    tags = M.find_tags(page, obj)
+    if tags:
+        article.tags, evidence["tags"] = tags
+    found = M.find_attribution(page, obj, paragraphs)
+    if found:
+        article.attribution, evidence["attribution"] = found
+    found = _language(page, article, config)
+    if found:
+        article.language, evidence["language"] = found
+    article.page_type = classify_page(page, obj, content)
+
+
+def _language(page: Page, article: Article, config: ExtractConfig) -> tuple[str, str] | None:
+    if config.detect_language:
+        sample = article.text or " ".join(x for x in (article.title, article.description) if x)
+        lang = detect_language(sample, config.languages)
+        if lang:
+            return lang, "text"
+    declared = normalize_language_tag(page.lang)
+    if declared:
+        return declared, "html-lang"
+    found = page.meta_first("content-language", "og:locale", "language", "dc.language")
+    declared = normalize_language_tag(found[1]) if found else None
+    return (declared, f"meta:{found[0]}") if declared and found else None
+
+
+def _empty(article: Article, why: Removed | None) -> Article:
+    article.page_type = "other"
+    if why is not None:
+        article.removed.append(why)
+    article.assign_id()
+    return article
+
+
+def _cap(text: str) -> str:
+    return text if len(text) <= REMOVED_TEXT_CHARS else text[: REMOVED_TEXT_CHARS - 1] + "…"

@@ -1,0 +1,318 @@
+"""The vocabulary of extraction, as data.
+
+Everything here is matched on *tokens*: a class, id, role or aria-label is
+split into lower-case words at non-letters and camelCase humps
+(``"socialShare-bar"`` -> ``social share bar``), so ``ad`` matches
+``ad-slot`` but not ``shadow`` or ``read``, and ``header`` matches
+``site-header`` but not ``masthead``.  A pattern is a tuple of tokens that
+must appear consecutively.  Add words here, not ``if`` branches elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- tags -----------------------------------------------------------------------
+
+#: Elements dropped without a trace: they hold no visible article text.
+SILENT_TAGS: frozenset[str] = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "canvas", "object",
+        "embed", "video", "audio", "source", "track", "picture", "img", "map", "head", "link",
+        "meta", "title", "button", "input", "select", "option", "textarea", "dialog", "menu", "label",
+    }
+)
+
+#: Structural furniture, dropped and recorded with the reason given.
+FURNITURE_TAGS: dict[str, str] = {
+    "nav": "navigation",
+    "header": "header",
+    "footer": "footer",
+    "aside": "aside",
+    "form": "form",
+    "figcaption": "caption",
+}
+
+#: Elements that never start a new text block (everything else does).
+INLINE_TAGS: frozenset[str] = frozenset(
+    {
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
+        "em", "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small",
+        "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "output",
+        "ruby", "rt", "rp",
+    }
+)
+
+#: Block elements whose text is a heading.
+HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: Elements of a table that holds data rather than page layout.
+TABLE_CELL_TAGS: frozenset[str] = frozenset({"td", "th"})
+
+#: A table is laid out with these inside it, so its cells are blocks, not row text.
+LAYOUT_IN_TABLE = "table table, p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, article, section"
+
+# -- boilerplate vocabulary -------------------------------------------------------
+
+#: Reason -> token patterns.  The first reason whose pattern matches wins, so
+#: more specific reasons come first.
+BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "cookie-notice": (
+        ("cookie",), ("cookies",), ("consent",), ("gdpr",), ("onetrust",), ("privacy", "banner"),
+        ("cookiebanner",), ("cookienotice",),
+    ),
+    "newsletter": (
+        ("newsletter",), ("newsletters",), ("subscribe",), ("subscription",), ("signup",),
+        ("sign", "up"), ("optin",), ("opt", "in"), ("paywall",), ("regwall",),
+    ),
+    "share": (
+        ("share",), ("sharing",), ("sharebar",), ("social",), ("sociallinks",), ("socials",),
+        ("addthis",), ("sharethis",), ("shareaholic",), ("teilen",), ("partager",), ("compartir",),
+    ),
+    "comments": (
+        ("comment",), ("comments",), ("disqus",), ("respond",), ("coral",), ("kommentare",), ("kommentar",),
+        ("commentaires",), ("comentarios",), ("commenti",),
+    ),
+    "related": (
+        ("related",), ("recommended",), ("recommendations",), ("recommendation",), ("most", "read"),
+        ("mostread",), ("most", "popular"), ("mostpopular",), ("popular", "posts"), ("trending",),
+        ("read", "next"), ("readnext",), ("more", "stories"), ("more", "news"), ("also", "like"),
+        ("outbrain",), ("taboola",), ("you", "may", "like"), ("further", "reading"), ("read", "more"),
+        ("readmore",), ("more", "from"), ("up", "next"),
+    ),
+    "advert": (
+        ("ad",), ("ads",), ("advert",), ("adverts",), ("advertisement",), ("advertising",),
+        ("adslot",), ("adsbygoogle",), ("adunit",), ("dfp",), ("sponsor",), ("sponsored",),
+        ("banner", "ad"), ("doubleclick",), ("affiliate",), ("werbung",), ("publicidad",), ("publicite",),
+    ),
+    "promo": (("promo",), ("promotion",), ("cta",), ("upsell",), ("marketing",)),
+    "navigation": (
+        ("nav",), ("navbar",), ("navigation",), ("menu",), ("breadcrumb",), ("breadcrumbs",),
+        ("pagination",), ("pager",), ("skip", "link"), ("skiplink",), ("toolbar",), ("topbar",),
+        ("search",), ("sitemap",), ("jump", "to"), ("prev", "next"), ("toc",), ("table", "of", "contents"),
+        ("tableofcontents",),
+    ),
+    "caption": (("caption",), ("captions",), ("figcaption",), ("credit",), ("credits",), ("photo", "credit")),
+    "byline": (
+        ("byline",), ("author",), ("authors",), ("entry", "meta"), ("post", "meta"), ("article", "meta"),
+        ("story", "meta"), ("meta", "info"), ("dateline",), ("timestamp",),
+        ("published",), ("posted", "on"), ("bio",), ("contributor",), ("reading", "time"), ("read", "time"),
+    ),
+    "tags": (("tags",), ("tag", "list"), ("taglist",), ("keywords",), ("topics",), ("categories",)),
+    "footer": (("footer",), ("colophon",), ("copyright",), ("legal",)),
+    "header": (("header",), ("masthead", "nav"), ("topnav",)),
+    "aside": (("sidebar",), ("rail",), ("aside",)),
+    "popup": (("popup",), ("modal",), ("overlay",), ("lightbox",), ("toast",)),
+    "form": (("form",), ("forms",), ("gform", "wrapper"), ("wpforms",)),
+    "hidden": (
+        ("sr", "only"), ("visually", "hidden"), ("screen", "reader", "text"), ("offscreen",),
+        ("print", "only"),
+    ),
+}
+
+#: Whole class names that hide an element on every screen ("hidden-xs" hides it on small ones only).
+HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "hide", "is-hidden", "invisible", "u-hidden"})
+
+#: ARIA landmark roles -> reason.
+BOILERPLATE_ROLES: dict[str, str] = {
+    "navigation": "navigation",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "search": "navigation",
+    "dialog": "popup",
+    "alertdialog": "popup",
+    "menu": "navigation",
+    "menubar": "navigation",
+}
+
+#: Attributes whose tokens are matched against :data:`BOILERPLATE`.
+TOKEN_ATTRIBUTES: tuple[str, ...] = ("class", "id", "aria-label", "data-component", "data-testid")
+
+#: Reasons strong enough to drop an element even when it holds most of the page's text.
+STRONG_REASONS: frozenset[str] = frozenset({"comments", "cookie-notice"})
+#: Reasons often given by layout class names: an element matched only by one of these is
+#: kept when it holds a fair share of the page's text.
+WEAK_REASONS: frozenset[str] = frozenset(
+    {"aside", "header", "footer", "byline", "tags", "caption", "hidden", "form", "navigation", "popup"}
+)
+
+#: Class names with these prefixes describe the content (WordPress ``category-x``, ``tag-x``)
+#: or what an element contains (``has-sidebar``), not what the element is.
+IGNORED_CLASS_PREFIXES: tuple[str, ...] = (
+    "category-", "tag-", "tags-", "post_tag-", "format-", "type-", "status-", "topic-", "has-", "with-",
+    "no-", "is-", "hide-", "show-", "js-", "u-",
+)
+#: A class name holding one of these tokens describes a page layout ("sidebar-enabled",
+#: "layout--right-rail"), not furniture.
+LAYOUT_TOKENS: frozenset[str] = frozenset({"layout", "enabled", "mode", "template", "grid", "col", "cols", "column"})
+
+#: Token patterns marking the element that holds the article body (a score bonus, not a rule).
+CONTENT_HINTS: tuple[tuple[str, ...], ...] = (
+    ("article", "body"), ("articlebody",), ("article", "content"), ("article", "text"),
+    ("story", "body"), ("storybody",), ("story", "content"), ("entry", "content"), ("post", "content"),
+    ("post", "body"), ("body", "text"), ("bodytext",), ("rich", "text"), ("richtext",), ("prose",),
+    ("article", "main"), ("main", "content"), ("maincontent",), ("post", "entry"), ("content", "body"),
+    ("text", "content"), ("article", "page"),
+)
+#: Tags that say "the content is here" (also a bonus, not a rule).
+CONTENT_TAGS: frozenset[str] = frozenset({"article", "main"})
+
+# -- text-level patterns -----------------------------------------------------------
+
+#: A paragraph that only promotes another page ("Read more: ...", "READ ALSO: ...").
+PROMO_LINE = re.compile(
+    r"""^\W{0,3}(
+        read\s+(more|also|next|this|too|on)|also\s+read|see\s+also|more\s+on\s+this|related(\s+(article|story|stories|coverage|content|reading|news))?
+        |recommended(\s+(reading|for\s+you))?|you\s+(may|might)\s+(also\s+)?(like|enjoy|be\s+interested)
+        |don'?t\s+miss|must\s+read|watch(\s+now)?|listen(\s+now)?|more\s+from|further\s+reading|click\s+here
+        |sign\s+up|subscribe|get\s+our|follow\s+us|join\s+us|download\s+(our|the)\s+app|advertisement
+        |lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|à\s+lire\s+aussi|leer\s+más|lee\s+también|leggi\s+anche
+        |veja\s+também|leia\s+também|lees\s+ook|weiterführende?r?\s+links?
+    )\b\s*[:\-–—>|»]""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Whole short lines that are page furniture, compared case-insensitively without punctuation.
+BOILERPLATE_LINES: frozenset[str] = frozenset(
+    {
+        "advertisement", "advertisement continue reading below", "ad", "ads", "sponsored",
+        "share", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "share on x", "tweet", "email", "print", "copy link", "link copied",
+        "comments", "comment", "leave a comment", "leave a reply", "post a comment", "show comments",
+        "subscribe", "subscribe now", "sign up", "sign in", "log in", "login", "register",
+        "read more", "continue reading", "read full article", "read the full story", "load more",
+        "show more", "see more", "view more", "more", "next", "previous", "back to top", "top",
+        "skip to content", "skip to main content", "click here", "loading", "follow us",
+        "related", "related articles", "related stories", "related posts", "more stories",
+        "most read", "most popular", "trending", "recommended", "recommended for you",
+        "you may also like", "you might also like", "newsletter", "cookie settings",
+        "accept", "accept all", "reject all", "manage preferences", "close", "menu", "search",
+        "home", "tags", "topics", "image", "photo", "video", "watch", "listen", "play",
+        "getty images", "shutterstock", "istock", "all rights reserved", "table of contents",
+        "contents", "in this article", "on this page", "jump to", "print this page", "share article",
+        "by", "estimated reading time", "reading time", "written by", "posted by", "author",
+        "weiterlesen", "mehr lesen", "mehr", "teilen", "drucken", "bild anzeigen", "pinnen", "anzeige", "werbung",
+        "lire la suite", "partager", "publicité", "leer más", "compartir", "publicidad", "leggi tutto",
+        "condividi", "pubblicità", "lees meer", "delen", "leia mais", "compartilhe", "publicidade",
+    }
+)
+
+#: A heading that introduces links to other pages: it and the rest of its section go.
+RELATED_HEADING = re.compile(
+    r"""^\W*(
+        related(\s+(articles?|posts?|stories|story|content|reading|news|links|resources|topics|guides?|coverage))?
+        |(recent|latest|popular|trending|featured|top)\s+(articles?|posts?|stories|news|blogs?|reads|insights)
+        |more\s+(stories|articles|news|posts|reading|from\b.*|on\s+this\s+topic|like\s+this)|more\s+to\s+(read|explore)
+        |read\s+(this\s+)?next|what\s+to\s+read\s+next|keep\s+reading|also\s+read|you\s+(may|might)\s+(also\s+)?(like|enjoy)
+        |recommended(\s+(for\s+you|reading|articles|stories|posts))?|most\s+(read|popular|viewed|shared)
+        |trending(\s+now)?|don'?t\s+miss|further\s+reading|see\s+also|explore\s+more|latest\s+from\b.*
+        |weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet
+        |noticias\s+relacionadas|te\s+puede\s+interesar|leggi\s+anche|articoli\s+correlati
+        |meistgelesen(e|en)?(\s+\w+)?|weitere\s+(artikel|beiträge|nachrichten|meldungen|news|themen|pressemitteilungen\b.*)
+        |ähnliche\s+(artikel|beiträge|themen)|verwandte\s+(artikel|beiträge|themen)|auch\s+interessant
+        |les\s+plus\s+lus|lo\s+más\s+(leído|visto)|más\s+noticias|veja\s+também|leia\s+também|mais\s+lidas
+        |più\s+letti|meest\s+gelezen|lees\s+ook|gerelateerde\s+artikelen
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Short lines that credit a photo or restate a byline ("Photo: Jane Roe", "By Jane Roe").
+CREDIT_LINE = re.compile(
+    r"^\W{0,2}(photo|image|picture|foto|bild|pictured|illustration|graphic|video)s?\s*(credit)?\s*(:|by\b|/|©)"
+    r"|^\W{0,2}(©|\(c\)|copyright\b)"
+    r"|\b(getty images|shutterstock|istock(photo)?|afp via getty|reuters/|ap photo)\b",
+    re.IGNORECASE,
+)
+BYLINE_LINE = re.compile(r"^\s*(by|written by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+#: "5 min read", "Reading time: 4 minutes".
+READING_TIME_LINE = re.compile(
+    r"^\W*(reading\s+time\W*)?(\d+|an?|one)\s*(-\s*)?(min|mins|minutes?)\.?(\s+(read|reading))?\W*$"
+    r"|^\W*(read(ing)?\s+time)\W+\d+\s*(min|mins|minutes?)\W*$",
+    re.IGNORECASE,
+)
+#: Words that may stand around a date on a dateline of its own ("Updated on: March 5, 2024").
+DATELINE_WORDS: frozenset[str] = frozenset(
+    {"published", "updated", "posted", "last", "modified", "on", "at", "date", "reviewed", "am", "pm",
+     "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst"}
+)
+
+# -- page type ------------------------------------------------------------------------
+
+#: JSON-LD / og:type values that mark an article.
+ARTICLE_TYPES: frozenset[str] = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+        "report", "scholarlyarticle", "techarticle", "socialmediaposting", "posting", "review",
+        "advertisercontentarticle", "satiricalarticle", "medicalscholarlyarticle", "howto", "recipe",
+    }
+)
+#: JSON-LD types that mark a listing page.
+LISTING_TYPES: frozenset[str] = frozenset({"collectionpage", "itemlist", "searchresultspage", "blog"})
+
+# -- attribution --------------------------------------------------------------------------
+
+#: Wire agencies: canonical name -> the names and abbreviations they are credited by.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "ANSA": ("ANSA",),
+    "Xinhua": ("Xinhua", "Xinhua News Agency"),
+    "PA": ("PA", "PA Media", "Press Association"),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
+    "TASS": ("TASS",),
+    "UPI": ("UPI", "United Press International"),
+    "Bloomberg": ("Bloomberg",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "Canadian Press": ("The Canadian Press", "Canadian Press", "CP"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS",),
+    "Europa Press": ("Europa Press",),
+    "Lusa": ("Lusa",),
+    "Interfax": ("Interfax",),
+    "RIA Novosti": ("RIA Novosti",),
+    "Jiji": ("Jiji", "Jiji Press"),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "APA": ("APA",),
+    "Belga": ("Belga",),
+    "ANP": ("ANP",),
+    "KNA": ("KNA",),
+    "epd": ("epd",),
+    "PAP": ("PAP",),
+    "CTK": ("CTK", "ČTK"),
+    "NTB": ("NTB",),
+    "TT": ("TT",),
+    "Ritzau": ("Ritzau",),
+    "STT": ("STT",),
+}
+#: Labels that introduce a credited source at the end of an article.
+SOURCE_LABELS: tuple[str, ...] = ("source", "sources", "quelle", "fuente", "fonte", "bron", "källa", "kilde")
+
+# -- authors --------------------------------------------------------------------------------
+
+#: Words that mark an author string as an organisation or a desk, not a person.
+NON_PERSON_WORDS: frozenset[str] = frozenset(
+    {
+        "staff", "team", "editors", "editor", "editorial", "desk", "newsroom", "news", "agency",
+        "reporters", "reporter", "correspondent", "correspondents", "admin", "administrator",
+        "contributors", "guest", "media", "press", "online", "digital", "bureau", "wire", "wires",
+        "redaktion", "rédaction", "redacción", "redazione", "inc", "ltd", "llc", "gmbh",
+        # page furniture that lands in byline boxes
+        "bio", "full", "about", "learn", "more", "view", "read", "follow", "profile", "posts", "articles",
+        "contact", "email", "share", "reviewed", "fact", "checked", "written", "updated", "published",
+        "sponsored", "home", "menu", "search", "login", "subscribe", "comments", "minute", "minutes", "min",
+        "author", "authors", "by", "the", "our", "your", "all", "latest",
+    }
+)
+#: Lower-case words that may sit inside a person's name ("Ludwig van Beethoven").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "della", "la", "le", "du",
+     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "av", "mac", "st."}
+)
