@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from presscut.bench.generate import generate_pages
 
 CHILD = """
