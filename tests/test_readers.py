@@ -38,7 +38,8 @@ def test_kinds() -> None:
     assert kind_of(Path("a.htm.gz")) == "html"
     assert kind_of(Path("notes.txt")) == "text"
     assert kind_of(Path("dump.jsonl.gz")) == "jsonl"
-    assert kind_of(Path("archive.warc.gz")) is None
+    assert kind_of(Path("archive.warc.gz")) == "warc"  # read by presscut.sources.warc
+    assert kind_of(Path("warc.paths.gz")) == "warc-list"
     assert kind_of(Path("README")) is None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 #: Languages presscut detects by default; detection never answers outside this set.
@@ -32,6 +33,10 @@ class ExtractConfig:
     languages: frozenset[str] = field(default_factory=lambda: DEFAULT_LANGUAGES)
     #: Detect the language from the text (else only the page's declaration is used).
     detect_language: bool = True
+    #: Site furniture learned from a corpus (``presscut learn-furniture``): site -> line
+    #: keys that ``clean_text`` removes (see :mod:`presscut.clean.furniture`).  Passed
+    #: explicitly so that it reaches extraction in worker processes.
+    furniture: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +51,35 @@ class IngestConfig:
     batch_size: int = 200
     #: Keep pages whose page_type is not "article".
     keep_non_articles: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    """How presscut fetches live pages, feeds and sitemaps: limits, politeness, safety."""
+
+    #: Sent as ``User-Agent`` and matched against robots.txt groups.
+    user_agent: str = "presscut/0.1 (+https://github.com/presscut/presscut)"
+    #: Seconds allowed to open a connection, and between two bytes of a response.
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    #: Seconds allowed for one whole response, however slowly it trickles in.
+    total_timeout: float = 60.0
+    #: Redirects followed per request, each one checked like the first URL.
+    max_redirects: int = 5
+    #: Largest body read, in bytes after decompression; a longer one is cut and skipped.
+    max_bytes: int = 10 * 1024 * 1024
+    #: Retries on 429 and 5xx, waiting ``Retry-After`` or ``backoff * 2**attempt`` seconds.
+    retries: int = 3
+    backoff: float = 1.0
+    #: Longest wait a ``Retry-After`` may ask for; a longer one gives up on the URL.
+    max_retry_after: float = 120.0
+    #: Seconds between two requests to one host (a robots.txt ``Crawl-delay`` may raise it).
+    host_delay: float = 1.0
+    #: Hosts fetched at the same time.
+    concurrency: int = 8
+    #: Obey robots.txt for ``user_agent``.
+    respect_robots: bool = True
+    #: Allow private, loopback, link-local and reserved addresses (intranets, tests).
+    allow_private: bool = False
+    #: Networks allowed even when private ones are not ("127.0.0.1/32"): narrower than ``allow_private``.
+    allowed_networks: tuple[str, ...] = ()

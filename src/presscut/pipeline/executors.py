@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -70,13 +71,28 @@ class ProcessExecutor(Executor):
         stats = stats if stats is not None else Stats()
         steps = pipeline.steps
         ctx = multiprocessing.get_context("spawn")
+        # imap reads its input as fast as it can: without a window, a long archive would be read
+        # into memory ahead of the workers.  At most `window` records are in flight.
+        window = threading.Semaphore(self.workers * self.chunksize * 4)
+        stop = threading.Event()
+
+        def throttled(records: Iterable[Any]) -> Iterator[Any]:
+            for record in records:
+                while not window.acquire(timeout=0.1):
+                    if stop.is_set():
+                        return
+                yield record
+
         with ctx.Pool(self.workers, initializer=_init_worker, initargs=(steps,)) as pool:
-            results = pool.imap(_apply_steps, pipeline.reader.run((), stats), self.chunksize)
-            stream: Iterator[Any] = self._count(results, steps, stats)
-            if pipeline.writer is not None:
-                stream = pipeline.writer.run(stream, stats)
-            for _ in stream:
-                pass
+            try:
+                results = pool.imap(_apply_steps, throttled(pipeline.reader.run((), stats)), self.chunksize)
+                stream: Iterator[Any] = self._count(_released(results, window), steps, stats)
+                if pipeline.writer is not None:
+                    stream = pipeline.writer.run(stream, stats)
+                for _ in stream:
+                    pass
+            finally:
+                stop.set()
         return stats
 
     @staticmethod
@@ -88,6 +104,12 @@ class ProcessExecutor(Executor):
                 stats.drop(steps[passed].name, record.reason, record.detail)
             else:
                 yield record
+
+
+def _released(results: Iterable[Any], window: threading.Semaphore) -> Iterator[Any]:
+    for result in results:
+        window.release()
+        yield result
 
 
 def executor_for(workers: int) -> Executor:

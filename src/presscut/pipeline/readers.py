@@ -53,7 +53,13 @@ class InputFile:
 
 
 def kind_of(path: Path) -> str | None:
-    """``html``, ``text``, ``jsonl``, or None for a file presscut does not read."""
+    """``html``, ``text``, ``jsonl``, ``warc``, ``warc-list``, or None for a file presscut does not read."""
+    from presscut.sources.warc import is_archive_list, is_warc
+
+    if is_warc(path):
+        return "warc"
+    if is_archive_list(path):
+        return "warc-list"
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -112,7 +118,20 @@ class FileReader(Reader):
     def _read_file(self, f: InputFile) -> Iterator[RawDocument | Drop]:
         name = str(f.path)
         if f.kind is None:
-            yield Drop("unsupported-type", f"{name}: not .html, .htm, .txt or .jsonl")
+            yield Drop("unsupported-type", f"{name}: not .html, .htm, .txt, .jsonl, .warc or .warc.gz")
+            return
+        if f.kind in ("warc", "warc-list"):  # streamed record by record, never loaded whole
+            from presscut.sources.warc import read_archive_list, read_warc
+
+            try:
+                regular = stat.S_ISREG(f.path.stat().st_mode)
+            except OSError as exc:
+                yield Drop("unreadable", f"{name}: {exc.strerror or exc}")
+                return
+            if not regular:
+                yield Drop("not-a-file", f"{name}: not a regular file")
+            else:
+                yield from (read_warc if f.kind == "warc" else read_archive_list)(f.path, self.limits)
             return
         try:
             data = self._load(f.path)
