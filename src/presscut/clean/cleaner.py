@@ -3,8 +3,11 @@
 The steps, in order:
 
 1. split into lines and repair each line's characters (:mod:`~presscut.clean.normalize`);
-2. classify the lines with the rules of :mod:`~presscut.clean.rules`;
-3. resolve the title (:mod:`~presscut.clean.title`) and remove its copies;
+2. remove the lines learned as the site's furniture (:mod:`~presscut.clean.furniture`),
+   classify the lines with the rules of :mod:`~presscut.clean.rules`;
+   and find the article's span of running text (:mod:`~presscut.clean.body`);
+3. resolve the title (:mod:`~presscut.clean.title`) just above that span, remove its
+   copies, and then every line outside the span;
 4. take the attribution from a credit line or the first paragraph;
 5. detect the language of what is kept, then split glued words (:mod:`~presscut.clean.glued`).
 
@@ -17,11 +20,13 @@ from __future__ import annotations
 
 from presscut.article import Article, Removed
 from presscut.clean.attribution import attribution_of, leading_credit
+from presscut.clean.body import article_span, mark_outside
 from presscut.clean.features import Line, Page
+from presscut.clean.furniture import SITE_FURNITURE, line_key, site_key
 from presscut.clean.glued import GLUED_WORDS, Lexicon, repair_line
 from presscut.clean.normalize import normalize_line, split_lines
 from presscut.clean.rules import ATTRIBUTION, LINE_RULES, TITLE_RULES, classify
-from presscut.clean.title import resolve_title
+from presscut.clean.title import MAX_TOP_LINES, resolve_title
 from presscut.config import ExtractConfig
 from presscut.language import detect_language
 from presscut.urls import site_of
@@ -36,18 +41,29 @@ def clean_text(
     title: str | None = None,
     *,
     config: ExtractConfig | None = None,
+    site: str | None = None,
 ) -> Article:
     """Clean already-extracted article text into an :class:`Article`.
 
     ``title`` is used when given; otherwise the headline is found in the text.
-    The language is detected when ``config.detect_language`` is set.
+    The language is detected when ``config.detect_language`` is set.  Lines
+    learned as furniture of the text's ``site`` (default: the URL's host) in
+    ``config.furniture`` are removed first.
     """
     config = config or ExtractConfig()
     page = Page.build(_read_lines(text), url)
+    learned = config.furniture.get(site or site_key(url) or "") if config.furniture else None
+    if learned:
+        for line in page.lines:
+            if line_key(line.text) in learned:
+                line.reason = SITE_FURNITURE
     classify(page, LINE_RULES)
+    span = article_span(page)
+    page.top_start = max(0, span[0] - MAX_TOP_LINES) if span else 0
     given = normalize_line(title)[0] if title else ""
     found_title, title_evidence = resolve_title(page, given or None)
     classify(page, TITLE_RULES)
+    mark_outside(page, span)
 
     kept = [line for line in page.lines if line.kept]
     attribution = _attribution(page, kept)

@@ -68,7 +68,9 @@ class Page:
     title_keys: frozenset[str] = frozenset()
     #: Index of the line the title was taken from, when it came from the text.
     title_index: int | None = None
-    #: Lines before this index are the top of the page, where headline copies live.
+    #: Lines from ``top_start`` up to ``top_end`` are the top of the article, where the
+    #: headline and its copies live (above the article's run of text on a whole page).
+    top_start: int = 0
     top_end: int = 0
     _analyses: dict[str, object] = field(default_factory=dict)
 

@@ -252,7 +252,7 @@ def _menu_lines(page: Page) -> frozenset[int]:
 
 def title_copy(page: Page, i: int) -> str | None:
     """The headline, given or found, repeated at the top of the text."""
-    if i >= page.top_end or not page.title_keys:
+    if not page.top_start <= i < page.top_end or not page.title_keys:
         return None
     if i == page.title_index:
         return TITLE

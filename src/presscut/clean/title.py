@@ -28,7 +28,7 @@ def resolve_title(page: Page, given: str | None) -> tuple[str | None, str | None
     if given:
         page.title_keys = title_variants(given)
         return given, "input"
-    top = [i for i in range(page.top_end) if page.lines[i].kept]
+    top = [i for i in range(page.top_start, page.top_end) if page.lines[i].kept]
     candidates = [i for i in top if looks_like_headline(page.lines[i].body, 2, MAX_TITLE_WORDS)]
     counts = Counter(key for i in candidates for key in title_variants(page.lines[i].text))
     repeated = [i for i in candidates if any(counts[k] >= 2 for k in title_variants(page.lines[i].text))]
@@ -48,10 +48,12 @@ def resolve_title(page: Page, given: str | None) -> tuple[str | None, str | None
 
 def _top_end(page: Page) -> int:
     """Index of the first line of running text (at most :data:`MAX_TOP_LINES`)."""
-    for i, line in enumerate(page.lines[:MAX_TOP_LINES]):
+    last = min(len(page.lines), page.top_start + MAX_TOP_LINES)
+    for i in range(page.top_start, last):
+        line = page.lines[i]
         if line.kept and is_paragraph(line):
             return i
-    return min(len(page.lines), MAX_TOP_LINES)
+    return last
 
 
 def _is_byline(line: Line) -> bool:

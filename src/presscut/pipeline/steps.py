@@ -11,6 +11,7 @@ from presscut.article import Article, RawDocument
 from presscut.config import ExtractConfig, Limits
 from presscut.pipeline.base import Drop, RecordStep, describe
 from presscut.pipeline.guard import RecordTimeout, time_limit
+from presscut.urls import seen_urls, strip_variants
 
 
 class ExtractStep(RecordStep):
@@ -39,11 +40,13 @@ class ExtractStep(RecordStep):
         article.origin = record.origin
         article.fetched_at = article.fetched_at or record.origin.fetched_at
         apply_hints(article, record.hints)
+        fill_urls(article, record)
         article.assign_id()
         return article
 
     def _extract(self, record: RawDocument) -> Article:
         from presscut.clean import clean_text
+        from presscut.clean.furniture import site_key
         from presscut.extract import extract
 
         if record.kind == "html":
@@ -57,7 +60,11 @@ class ExtractStep(RecordStep):
         text = record.content if isinstance(record.content, str) else record.content.decode("utf-8", "replace")
         title = record.hints.get("title")
         return clean_text(
-            text, url=record.url, title=title if isinstance(title, str) else None, config=self.config
+            text,
+            url=record.url,
+            title=title if isinstance(title, str) else None,
+            config=self.config,
+            site=site_key(record.url, record.origin.path),
         )
 
 
@@ -82,6 +89,23 @@ def apply_hints(article: Article, hints: dict[str, Any]) -> None:
     if published is not None and article.published is None:
         article.published = published
         article.date_source = "input"
+    published = parse_date_hint(hints.get("feed_published"))  # a feed or sitemap's date for the item
+    if published is not None and article.published is None:
+        article.published = published
+        article.date_source = "feed"
+        article.evidence["published"] = "feed"
+
+
+def fill_urls(article: Article, record: RawDocument) -> None:
+    """``Article.urls``: every URL the page was seen at (the ``urls`` hint: request and
+    redirects), its final URL and its canonical; an AMP or mobile URL without a
+    declared canonical gets the regular page's URL as canonical."""
+    if article.canonical_url is None and article.url and strip_variants(article.url) != article.url:
+        article.canonical_url = strip_variants(article.url)
+        article.evidence["canonical_url"] = "url-variant"
+    hinted = record.hints.get("urls")
+    seen = [u for u in hinted if isinstance(u, str)] if isinstance(hinted, list) else []
+    article.urls = seen_urls(*article.urls, *seen, record.url, article.url, article.canonical_url)
 
 
 def parse_date_hint(value: Any) -> datetime | None:
