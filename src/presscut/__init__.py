@@ -2,12 +2,13 @@
 
 from presscut.article import Article, Origin, RawDocument, Removed
 from presscut.clean import clean_text
-from presscut.config import ExtractConfig, IngestConfig, Limits
+from presscut.config import ExtractConfig, FetchConfig, IngestConfig, Limits
 from presscut.corpus import Corpus, IngestReport
 from presscut.errors import InputError, MissingExtra, PresscutError, QueryError, StoreError
 from presscut.extract import extract
 from presscut.pipeline.stats import Stats
 from presscut.store import SearchResult
+from presscut.stories import Story, StoryCopy
 
 __version__ = "0.1.0"
 
@@ -15,6 +16,7 @@ __all__ = [
     "Article",
     "Corpus",
     "ExtractConfig",
+    "FetchConfig",
     "IngestConfig",
     "IngestReport",
     "InputError",
@@ -28,6 +30,8 @@ __all__ = [
     "SearchResult",
     "Stats",
     "StoreError",
+    "Story",
+    "StoryCopy",
     "__version__",
     "clean_text",
     "extract",

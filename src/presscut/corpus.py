@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any
 
 from presscut.article import Article
-from presscut.config import IngestConfig
+from presscut.config import ExtractConfig, FetchConfig, IngestConfig
 from presscut.errors import QueryError
 from presscut.export import export as export_articles
 from presscut.pipeline import Drop, Pipeline, Reader, RecordStep, Stats, executor_for
@@ -20,6 +21,7 @@ from presscut.pipeline.readers import FileReader
 from presscut.pipeline.steps import EmptyFilter, ExtractStep, PageTypeFilter
 from presscut.pipeline.writers import StoreWriter
 from presscut.store import Filters, SearchResult, SQLiteStore
+from presscut.stories.model import Story
 
 DEFAULT_DB = "presscut.db"
 
@@ -93,8 +95,97 @@ class Corpus:
         extract and clean each, and store the articles.  Bad inputs are counted
         skips, never errors."""
         reader = FileReader(paths, self.config.limits)
-        steps: list[RecordStep] = [ExtractStep(self.config.extract, self.config.limits)]
+        steps: list[RecordStep] = [ExtractStep(self._extract_config(), self.config.limits)]
         return self._run(reader, steps, workers, progress, total=reader.count_files() if progress else None)
+
+    def fetch(
+        self, urls: Iterable[str], *, fetch: FetchConfig | None = None, workers: int | None = None
+    ) -> IngestReport:
+        """Fetch live pages (politely and safely, see :mod:`presscut.sources.http`) into the corpus.
+
+        A page fetched before is requested conditionally; unchanged, it is a
+        ``not-modified`` skip.  Refused, disallowed or failed URLs are counted skips.
+        """
+        from presscut.sources.fetch import FetchReader, Target
+        from presscut.sources.http import Fetcher
+        from presscut.store.sources import SourceState
+
+        with Fetcher(fetch) as fetcher:
+            reader = FetchReader([Target(u) for u in dict.fromkeys(urls)], fetcher, SourceState(self.store.db))
+            steps: list[RecordStep] = [ExtractStep(self._extract_config(), self.config.limits)]
+            return self._run(reader, steps, workers, progress=False)
+
+    def poll(
+        self, sources: Iterable[str], *, fetch: FetchConfig | None = None, workers: int | None = None
+    ) -> IngestReport:
+        """One poll of feeds, sitemaps and sites: fetch the items not seen before (``presscut watch --once``)."""
+        from presscut.sources.http import Fetcher
+        from presscut.sources.watch import poll
+        from presscut.store.sources import SourceState
+
+        report = IngestReport()
+        steps: list[RecordStep] = [ExtractStep(self._extract_config(), self.config.limits)]
+
+        def run(reader: Reader, stats: Stats) -> None:
+            done = self._run(reader, steps, workers, progress=False, stats=stats)
+            report.stored = done.stored
+
+        with Fetcher(fetch) as fetcher:
+            report.stats = poll(sources, fetcher, SourceState(self.store.db), run)
+        return report
+
+    def watch(
+        self,
+        sources: Iterable[str],
+        *,
+        every: float = 900.0,
+        once: bool = False,
+        fetch: FetchConfig | None = None,
+        workers: int | None = None,
+        on_poll: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Poll ``sources`` every ``every`` seconds (once with ``once``); return the last poll's report."""
+        sources = list(sources)
+        while True:
+            started = time.monotonic()
+            report = self.poll(sources, fetch=fetch, workers=workers)
+            if on_poll is not None:
+                on_poll(report)
+            if once:
+                return report
+            time.sleep(max(0.0, every - (time.monotonic() - started)))
+
+    def learn_furniture(self, min_docs: int | None = None, min_share: float | None = None) -> dict[str, int]:
+        """Learn the lines each site repeats across many of its documents (site furniture),
+        store them, and return lines learned per site; later ingests remove them
+        (see :mod:`presscut.clean.furniture`)."""
+        from presscut.clean.furniture import MIN_DOCS, MIN_SHARE, article_site, document_lines, learn_furniture
+        from presscut.store.furniture import save_furniture
+
+        docs: Counter[str] = Counter()
+
+        def documents() -> Iterator[tuple[str | None, Iterator[str]]]:
+            for article in self.store.iter_articles():
+                site = article_site(article)
+                if site is not None:
+                    docs[site] += 1
+                yield site, document_lines(article)
+
+        learned = learn_furniture(
+            documents(), MIN_DOCS if min_docs is None else min_docs, MIN_SHARE if min_share is None else min_share
+        )
+        save_furniture(self.store, learned, docs)
+        return {site: len(keys) for site, keys in sorted(learned.items())}
+
+    def _extract_config(self) -> ExtractConfig:
+        """The extract options, with the site furniture learned in this corpus unless given."""
+        from presscut.store.furniture import load_furniture
+
+        config = self.config.extract
+        if config.furniture:
+            return config
+        learned = load_furniture(self.store)
+        return replace(config, furniture=learned) if learned else config
 
     def add(self, articles: Iterable[Article]) -> IngestReport:
         """Store ready-made articles (from ``extract`` or ``clean_text``)."""
@@ -107,12 +198,14 @@ class Corpus:
         workers: int | None,
         progress: bool,
         total: int | None = None,
+        *,
+        stats: Stats | None = None,
     ) -> IngestReport:
         steps = [*steps, EmptyFilter()]
         if not self.config.keep_non_articles:
             steps.append(PageTypeFilter())
         writer = StoreWriter(self.store, self.config.batch_size)
-        report = IngestReport()
+        report = IngestReport(stats if stats is not None else Stats())
         bar = _progress_bar(total) if progress else None
         if bar is not None and isinstance(reader, FileReader):
             reader.on_file_done = lambda: bar.update(1)
@@ -143,18 +236,45 @@ class Corpus:
         lang: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        stories: bool = False,
     ) -> list[SearchResult]:
         """Full-text search (bm25 over title and text), best first, with highlighted snippets.
 
         ``since`` and ``until`` take ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an
-        ISO datetime; both ends are inclusive.
+        ISO datetime; both ends are inclusive.  ``stories=True`` collapses the
+        copies of one story into its best-ranked hit (``SearchResult.copies``).
         """
         if limit < 1:
             raise QueryError("limit must be at least 1")
-        return self.store.search(query, _filters(since, until, site, lang), limit=limit, offset=offset)
+        return self.store.search(
+            query, _filters(since, until, site, lang), limit=limit, offset=offset, stories=stories
+        )
 
-    def count(self, query: str | None = None, **filters: Any) -> int:
-        return self.store.count(query, _filters(**filters))
+    def count(self, query: str | None = None, *, stories: bool = False, **filters: Any) -> int:
+        """Matching articles, or with ``stories=True`` the distinct stories among them."""
+        return self.store.count(query, _filters(**filters), stories=stories)
+
+    # -- stories --------------------------------------------------------------
+
+    def story(self, story_id: str) -> Story | None:
+        """A story with all its copies (outlet, date, headline, similarity), or None.
+
+        An article's id gives the story that article belongs to.
+        """
+        return self.store.story(story_id)
+
+    def story_counts(self, period: str = "month", **filters: Any) -> dict[str, dict[str, int]]:
+        """Articles and distinct stories per ``month``, ``week`` or ``day`` of publication."""
+        return self.store.story_counts(period, _filters(**filters))
+
+    def rebuild_stories(self, progress: bool = False) -> int:
+        """Recompute every story from scratch (in storage order); return how many articles."""
+        bar = _progress_bar(self.count(), unit="article", desc="stories") if progress else None
+        try:
+            return self.store.stories.rebuild(progress=bar.update if bar is not None else None)
+        finally:
+            if bar is not None:
+                bar.close()
 
     def iter_articles(self, query: str | None = None, **filters: Any) -> Iterator[Article]:
         """Every (matching) article, streamed."""
@@ -224,7 +344,7 @@ def _filters(
     return Filters(date_bound(since), date_bound(until, end=True), site, lang)
 
 
-def _progress_bar(total: int | None) -> Any:
+def _progress_bar(total: int | None, unit: str = "file", desc: str = "ingest") -> Any:
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", desc="ingest", dynamic_ncols=True, leave=False)
+    return tqdm(total=total, unit=unit, desc=desc, dynamic_ncols=True, leave=False)

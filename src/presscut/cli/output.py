@@ -13,6 +13,7 @@ from typing import Any
 from presscut.article import Article
 from presscut.errors import InputError
 from presscut.store import SearchResult
+from presscut.stories import Story
 
 
 def print_json(value: Any) -> None:
@@ -38,7 +39,8 @@ def render_hits(hits: list[SearchResult], total: int) -> str:
     for h in hits:
         date = (h.published or "")[:10] or "no date"
         lines.append("")
-        lines.append(f"{h.id}  {h.title or '(untitled)'}")
+        copies = f"  [{h.copies} copies, story {h.story_id}]" if h.copies > 1 else ""
+        lines.append(f"{h.id}  {h.title or '(untitled)'}{copies}")
         lines.append(f"    {h.site_name or '?'} · {date} · {h.url or ''}".rstrip())
         lines.append(textwrap.indent(textwrap.fill(" ".join(h.snippet.split()), 96), "    "))
     return "\n".join(lines)
@@ -97,13 +99,38 @@ def _short(text: str, width: int = 90) -> str:
 
 
 def render_counts(counts: dict[str, Any]) -> str:
-    lines = [f"articles: {counts['articles']}   earlier revisions: {counts['revisions']}"]
+    stories = f"   stories: {counts['stories']}" if "stories" in counts else ""
+    lines = [f"articles: {counts['articles']}{stories}   earlier revisions: {counts['revisions']}"]
     for title, key in (("by site", "by_site"), ("by language", "by_language"), ("by month", "by_month"),
                        ("by page type", "by_page_type")):
         lines.append("")
         lines.append(f"{title}:")
         for k, n in counts[key].items():
             lines.append(f"  {k:<32} {n:>8}")
+    for key in [k for k in counts if k.startswith("stories_by_")]:
+        lines += ["", f"articles and stories by {key.removeprefix('stories_by_')}:"]
+        lines.append(f"  {'':<32} {'articles':>8} {'stories':>8}")
+        for k, row in counts[key].items():
+            lines.append(f"  {k:<32} {row['articles']:>8} {row['stories']:>8}")
+    return "\n".join(lines)
+
+
+def render_story(story: Story) -> str:
+    agency = f"   credited: {story.attribution}" if story.attribution else ""
+    lines = [
+        f"story {story.id}: {len(story.copies)} copies on {story.sites} sites; "
+        f"first published {(story.first_published or 'unknown')[:16]} ({story.original}){agency}",
+        "",
+        f"  {'':2} {'id':<16} {'site':<24} {'published':<16} {'similarity':>10}  title",
+    ]
+    for c in story.copies:
+        mark = ("O" if c.original else " ") + ("R" if c.representative else " ")
+        sim = f"{c.similarity:.2f}" if c.similarity is not None else "-"
+        lines.append(
+            f"  {mark} {c.id:<16} {_short(c.site_name or '?', 24):<24} {(c.published or '')[:16]:<16} "
+            f"{sim:>10}  {_short(c.title or '(untitled)', 60)}"
+        )
+    lines += ["", "O: original (earliest published)   R: representative (similarities are against it)"]
     return "\n".join(lines)
 
 

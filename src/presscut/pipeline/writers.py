@@ -13,8 +13,10 @@ from presscut.store import SQLiteStore
 class StoreWriter(Writer):
     """Upserts articles by id; an article already stored with the same text is a ``duplicate``.
 
-    ``outcomes`` counts ``new``, ``revision`` (changed text) and ``updated``
-    (same text, changed metadata) across the run.
+    An article with the same text as one stored under another URL is also a
+    ``duplicate``: the store adds the URL to that article.  ``outcomes``
+    counts ``new``, ``revision`` (changed text) and ``updated`` (same text,
+    changed metadata) across the run.
     """
 
     name = "store"
@@ -29,6 +31,8 @@ class StoreWriter(Writer):
         for article, outcome in zip(batch, self.store.upsert(batch), strict=True):
             if outcome == "unchanged":
                 results.append(Drop("duplicate", f"{describe(article)}: already stored with the same text"))
+            elif outcome == "duplicate":
+                results.append(Drop("duplicate", f"{describe(article)}: same text as stored {article.id}"))
             else:
                 self.outcomes[outcome] += 1
                 results.append(None)

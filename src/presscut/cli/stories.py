@@ -1,0 +1,104 @@
+"""Commands about stories: ``presscut story ID``, ``presscut stories rebuild``, ``presscut bench stories``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from presscut.cli import output
+from presscut.corpus import Corpus
+from presscut.errors import PresscutError
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    with Corpus(args.db) as corpus:
+        story = corpus.story(args.id)
+    if story is None:
+        raise PresscutError(f"no story or article with id {args.id!r} in {args.db} (see 'presscut search --stories')")
+    if args.json:
+        output.print_json(story.to_dict())
+    else:
+        print(output.render_story(story))
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with Corpus(args.db) as corpus:
+        n = corpus.rebuild_stories(progress=not args.no_progress and sys.stderr.isatty())
+        stories = corpus.count(stories=True)
+    print(f"assigned {n} articles to {stories} stories")
+    return 0
+
+
+def cmd_bench_stories(args: argparse.Namespace) -> int:
+    from presscut.bench.stories import run_stories_bench
+
+    result = run_stories_bench(
+        stories=args.stories, seed=args.seed, source=args.source, scale=args.scale, probes=args.probes
+    )
+    if args.json:
+        output.print_json(result)
+    else:
+        print(render_stories_bench(result))
+    return 0
+
+
+def render_stories_bench(result: dict[str, Any]) -> str:
+    q = result["quality"]
+    lines = [
+        f"presscut bench stories: {result['articles']} articles in {result['true_stories']} true stories "
+        f"({result['source']}), {result['followups']} same-topic follow-ups",
+        "",
+        f"{'pair precision':<34} {q['pair_precision']:>10.4f}",
+        f"{'pair recall':<34} {q['pair_recall']:>10.4f}",
+        f"{'cluster purity':<34} {q['purity']:>10.4f}",
+        f"{'follow-ups wrongly merged':<34} {q['followups_merged']:>10.4f}",
+        f"{'predicted stories':<34} {q['predicted_stories']:>10}",
+        "",
+        f"{'story step, articles/s (1 core)':<34} {result['speed']['articles_per_second']:>10.0f}",
+        f"{'  of which signatures, us/article':<34} {result['speed']['signature_us']:>10.0f}",
+        f"{'  of which SQLite + checks, us/article':<34} {result['speed']['assign_us']:>10.0f}",
+        "",
+        f"{'stored':>10} {'ms per new article':>19} {'of which lookup':>16} {'bucket rows':>12} "
+        f"{'story bytes/article':>20} {'GB per 1M':>10}",
+    ]
+    for row in result["scale"]:
+        lines.append(
+            f"{row['stored']:>10} {row['ms_per_article']:>19.3f} {row['lookup_ms']:>16.3f} {row['candidates']:>12.1f} "
+            f"{row['bytes_per_article']:>20.0f} {row['bytes_per_article'] * 1e6 / 1e9:>10.2f}"
+        )
+    lines.append("")
+    lines.append(
+        f"peak RSS: {result['rss_after_assign_mb']:.0f} MB after the quality run (labelled set included), "
+        f"{result['peak_rss_mb']:.0f} MB with the bulk filler for the scale rows"
+    )
+    return "\n".join(lines)
+
+
+def register(groups: Any) -> None:
+    p = groups.commands.add_parser(
+        "story", help="one story: its copies with outlet, date, headline and similarity",
+        description="one story: its copies with outlet, date, headline and similarity", parents=[groups.common],
+    )
+    p.set_defaults(handler=cmd_story)
+    p.add_argument("id", help="a story id (or an article id: that article's story)")
+    p.add_argument("--json", action="store_true", help="print the story as JSON")
+
+    p = groups.commands.add_parser(
+        "stories", help="recompute story groups", description="recompute story groups", parents=[groups.common],
+    )
+    p.set_defaults(handler=cmd_stories)
+    p.add_argument("action", choices=("rebuild",), help="rebuild: forget every story and assign all articles again")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    p = groups.bench.add_parser("stories", help="story grouping: pair precision/recall, purity, speed, scale")
+    p.set_defaults(handler=cmd_bench_stories)
+    p.add_argument("--stories", type=int, default=1200, help="base stories to syndicate (default: 1200)")
+    p.add_argument("--source", choices=("generated", "wcxb"), default="generated",
+                   help="base texts: generated, or the gold texts of ../shared/bench/wcxb-dev")
+    p.add_argument("--scale", default="10000,100000",
+                   help="stored-article counts to time one assignment at (default: 10000,100000)")
+    p.add_argument("--probes", type=int, default=300, help="new articles timed at each scale (default: 300)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="print the results as JSON")

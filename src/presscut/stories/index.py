@@ -1,0 +1,205 @@
+"""Incremental story assignment over SQLite tables (LSH buckets with an index).
+
+Each stored article has a MinHash signature (``story_signatures``).  Its
+``bands`` band keys go into ``story_buckets``, keyed by band key (a rowid
+table: one B-tree seek per key) and pointing at the first article stored with
+that key.  Copies share most keys with the copy before them, so a story copied
+a thousand times costs about as many rows as one copy, and a lookup returns at
+most one article per key.  A new article looks up its keys (one query), checks
+the few articles that share the most bands, and joins the story whose text
+overlaps it most
+(containment of the shorter text in the longer, see :class:`StoryConfig`), or
+starts a new story.  Nothing is held in memory between articles, so the cost
+of one assignment does not grow with the number of stored articles beyond
+B-tree depth.
+
+Assignment depends only on the articles stored before (in storage order), so
+a rerun after a crash, or ``rebuild``, gives the same stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from presscut.stories.config import StoryConfig
+from presscut.stories.minhash import MinHasher, Signature, overlap
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article went: its story, its similarity to the story's representative."""
+
+    story_id: str
+    #: Estimated share of the shorter text contained in the longer (representative vs this copy).
+    similarity: float
+    #: True when the article started the story.
+    founded: bool
+
+
+class StoryIndex:
+    """Story assignment on an open SQLite connection (the caller owns the transaction)."""
+
+    def __init__(self, db: sqlite3.Connection, config: StoryConfig | None = None) -> None:
+        self.db = db
+        self.config = config or StoryConfig()
+        self.hasher = MinHasher(self.config)
+
+    # -- assignment ---------------------------------------------------------------
+
+    def assign(
+        self,
+        rowid: int,
+        article_id: str,
+        text: str,
+        *,
+        published: str | None = None,
+        attribution: str | None = None,
+        signature: Signature | None = None,
+        fresh: bool = False,
+    ) -> Assignment:
+        """Put the stored article ``rowid`` into a story (joining one or founding one).
+
+        Called again for an article already assigned (its text changed), it
+        leaves its story and is assigned afresh; ``fresh`` says it never was.
+        """
+        if not fresh:
+            self._leave(rowid)
+        sig = signature if signature is not None else self.hasher.signature(text)
+        keys = self.hasher.band_keys(sig) if sig.shingles >= self.config.min_shingles else []
+        known: set[int] = set()
+        best = self._best_match(rowid, sig, keys, known) if keys else None
+        if best is None:
+            sid, story_id = self._found(article_id, rowid, published, attribution)
+            similarity, founded = 1.0, True
+        else:
+            sid, story_id, similarity = self._join(best, rowid, sig, published, attribution)
+            founded = False
+        self.db.execute(
+            "INSERT INTO story_signatures (article, story, shingles, signature) VALUES (?, ?, ?, ?)",
+            (rowid, sid, sig.shingles, sig.to_bytes() if keys else None),
+        )
+        new_keys = [k for k in keys if k not in known]
+        if new_keys:
+            self.db.execute(
+                f"INSERT OR IGNORE INTO story_buckets (key, article) VALUES {','.join(['(?, ?)'] * len(new_keys))}",
+                [x for k in new_keys for x in (k, rowid)],
+            )
+        self.db.execute(
+            "UPDATE articles SET story_id = ?, story_similarity = ? WHERE rowid = ?",
+            (story_id, round(similarity, 4), rowid),
+        )
+        return Assignment(story_id, similarity, founded)
+
+    def _best_match(
+        self, rowid: int, sig: Signature, keys: list[int], known: set[int]
+    ) -> tuple[int, int, float] | None:
+        """(article rowid, story sid, containment) of the best matching stored article, if any.
+
+        ``known`` gets the keys already in the buckets (they need no new row).
+        """
+        rows = self.db.execute(
+            f"SELECT key, article FROM story_buckets WHERE key IN ({','.join('?' * len(keys))})", keys
+        ).fetchall()
+        known.update(r[0] for r in rows)
+        shared = Counter(r[1] for r in rows if r[1] != rowid)
+        if not shared:
+            return None
+        candidates = sorted(shared, key=lambda a: (-shared[a], a))[: self.config.max_candidates]
+        found = self.db.execute(
+            "SELECT article, story, shingles, signature FROM story_signatures "
+            f"WHERE article IN ({','.join('?' * len(candidates))}) AND signature IS NOT NULL ORDER BY article",
+            candidates,
+        ).fetchall()
+        best: tuple[int, int, float] | None = None
+        for article, story, shingles, blob in found:
+            o = overlap(sig, Signature.from_bytes(blob, shingles))
+            if o.containment < self.config.containment or o.shared < self.config.min_shared:
+                continue
+            if best is None or o.containment > best[2]:
+                best = (article, story, o.containment)
+        return best
+
+    def _found(self, article_id: str, rowid: int, published: str | None, attribution: str | None) -> tuple[int, str]:
+        story_id, n = article_id, 0
+        while True:
+            cur = self.db.execute(
+                "INSERT INTO stories (id, representative, original, first_published, attribution, articles) "
+                "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+                (story_id, rowid, rowid, published, attribution),
+            )
+            if cur.rowcount == 1:
+                return int(cur.lastrowid or 0), story_id
+            n += 1  # that id is taken (its founder left it after a revision): derive another
+            story_id = hashlib.blake2b(f"{article_id}:{n}".encode(), digest_size=8).hexdigest()
+
+    def _join(
+        self, best: tuple[int, int, float], rowid: int, sig: Signature, published: str | None,
+        attribution: str | None,
+    ) -> tuple[int, str, float]:
+        matched, sid, containment = best
+        # One statement: count the copy, make it the original if it was published earlier, keep the first agency.
+        story_id, representative = self.db.execute(
+            "UPDATE stories SET articles = articles + 1, "
+            "original = CASE WHEN ?1 IS NOT NULL AND (first_published IS NULL OR ?1 < first_published) "
+            "THEN ?2 ELSE original END, "
+            "first_published = CASE WHEN ?1 IS NOT NULL AND (first_published IS NULL OR ?1 < first_published) "
+            "THEN ?1 ELSE first_published END, "
+            "attribution = coalesce(attribution, ?3) WHERE sid = ?4 RETURNING id, representative",
+            (published, rowid, attribution or None, sid),
+        ).fetchone()
+        similarity = containment
+        if representative != matched:
+            rep = self.db.execute(
+                "SELECT shingles, signature FROM story_signatures WHERE article = ?", (representative,)
+            ).fetchone()
+            if rep is not None and rep[1] is not None:
+                similarity = overlap(sig, Signature.from_bytes(rep[1], rep[0])).containment
+        return sid, story_id, similarity
+
+    def _leave(self, rowid: int) -> None:
+        old = self.db.execute("SELECT story FROM story_signatures WHERE article = ?", (rowid,)).fetchone()
+        if old is None:
+            return
+        self.db.execute("DELETE FROM story_signatures WHERE article = ?", (rowid,))
+        self.db.execute("UPDATE stories SET articles = articles - 1 WHERE sid = ?", (old[0],))
+        self.db.execute("DELETE FROM stories WHERE sid = ? AND articles <= 0", (old[0],))
+        # Its bucket rows stay: a candidate found through them is checked against current signatures.
+
+    # -- rebuild ------------------------------------------------------------------
+
+    def rebuild(self, batch: int = 1000, progress: Callable[[int], None] | None = None) -> int:
+        """Forget every story and assign all articles again, in storage order; return how many."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("story_buckets", "story_signatures", "stories"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("UPDATE articles SET story_id = NULL, story_similarity = NULL")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        done, last = 0, 0
+        while True:
+            rows = self.db.execute(
+                "SELECT rowid, id, text, published, json_extract(data, '$.attribution') FROM articles "
+                "WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return done
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for rowid, article_id, text, published, attribution in rows:
+                    self.assign(rowid, article_id, text, published=published, attribution=attribution)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            done += len(rows)
+            last = rows[-1][0]
+            if progress is not None:
+                progress(len(rows))

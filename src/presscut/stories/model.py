@@ -1,0 +1,44 @@
+"""What a story looks like from outside: its copies, its original, its agency."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class StoryCopy:
+    """One article of a story."""
+
+    id: str
+    title: str | None
+    site_name: str | None
+    published: str | None
+    url: str | None
+    attribution: str | None
+    #: Estimated share of the shorter text found in the longer, against the story's representative.
+    similarity: float | None
+    #: The earliest published copy of the story.
+    original: bool = False
+    #: The copy the others were compared to (the first one stored).
+    representative: bool = False
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of copies and versions of one text across outlets and URLs."""
+
+    id: str
+    #: Id of the earliest published copy.
+    original: str | None
+    first_published: str | None
+    #: The wire agency (or other source) that copies credit, when any does.
+    attribution: str | None
+    copies: list[StoryCopy] = field(default_factory=list)
+
+    @property
+    def sites(self) -> int:
+        return len({c.site_name for c in self.copies})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "sites": self.sites}
