@@ -72,8 +72,10 @@ class ProcessExecutor(Executor):
         steps = pipeline.steps
         ctx = multiprocessing.get_context("spawn")
         # imap reads its input as fast as it can: without a window, a long archive would be read
-        # into memory ahead of the workers.  At most `window` records are in flight.
-        window = threading.Semaphore(self.workers * self.chunksize * 4)
+        # into memory ahead of the workers.  At most `window` records are in flight; the window
+        # also holds one writer batch, so workers keep going while the writer commits.
+        batch = pipeline.writer.batch_size if pipeline.writer is not None else 0
+        window = threading.Semaphore(self.workers * self.chunksize * 4 + batch)
         stop = threading.Event()
 
         def throttled(records: Iterable[Any]) -> Iterator[Any]:
