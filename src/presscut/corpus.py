@@ -7,6 +7,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -110,8 +111,8 @@ class Corpus:
         from presscut.sources.http import Fetcher
         from presscut.store.sources import SourceState
 
-        with Fetcher(fetch) as fetcher:
-            reader = FetchReader([Target(u) for u in dict.fromkeys(urls)], fetcher, SourceState(self.store.db))
+        with Fetcher(fetch) as fetcher, closing(self.store.connect()) as db:
+            reader = FetchReader([Target(u) for u in dict.fromkeys(urls)], fetcher, SourceState(db))
             steps: list[RecordStep] = [ExtractStep(self._extract_config(), self.config.limits)]
             return self._run(reader, steps, workers, progress=False)
 
@@ -130,8 +131,8 @@ class Corpus:
             done = self._run(reader, steps, workers, progress=False, stats=stats)
             report.stored = done.stored
 
-        with Fetcher(fetch) as fetcher:
-            report.stats = poll(sources, fetcher, SourceState(self.store.db), run)
+        with Fetcher(fetch) as fetcher, closing(self.store.connect()) as db:
+            report.stats = poll(sources, fetcher, SourceState(db), run)
         return report
 
     def watch(

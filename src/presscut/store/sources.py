@@ -6,9 +6,10 @@
 * ``watch_items``: every feed or sitemap item already handled, so a restarted
   ``presscut watch`` fetches only new ones.
 
-Uses the :class:`~presscut.store.sqlite.SQLiteStore`'s connection.  Every write
-is one autocommit statement (never ``BEGIN``), taken under a lock, so fetch
-threads and the batch writer can share the connection.
+Uses a connection of its own to the corpus file
+(:meth:`~presscut.store.sqlite.SQLiteStore.connect`), so its writes are never
+part of the batch writer's transaction.  Every write is one autocommit
+statement, taken under a lock, so several fetch threads can share it.
 """
 
 from __future__ import annotations

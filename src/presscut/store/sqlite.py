@@ -98,14 +98,24 @@ class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db = self.connect()
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA busy_timeout=10000")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open corpus {self.path}: {exc}") from exc
         self._story_index: StoryIndex | None = None
+
+    def connect(self) -> sqlite3.Connection:
+        """A new autocommit connection to this corpus file.
+
+        Side tables written from other threads (fetch and watch state) use their
+        own connection, so their writes never land inside the writer's batch
+        transaction; SQLite's lock (with a 10 s busy timeout) orders the two.
+        """
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=10000")
+        return db
 
     @property
     def stories(self) -> StoryIndex:
