@@ -12,6 +12,7 @@ from typing import Any
 
 from presscut import __version__
 from presscut.cli import output
+from presscut.cli.args import worker_counts
 from presscut.config import IngestConfig, Limits
 from presscut.corpus import DEFAULT_DB, Corpus
 from presscut.errors import PresscutError
@@ -135,16 +136,6 @@ def cmd_bench_ingest(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------
 
 
-def _workers(value: str) -> list[int]:
-    try:
-        counts = [int(v) for v in value.split(",") if v.strip()]
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a list of numbers: {value!r}") from exc
-    if not counts or min(counts) < 1:
-        raise argparse.ArgumentTypeError("worker counts must be 1 or more")
-    return counts
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=DEFAULT_DB, metavar="PATH", help=f"corpus file (default: {DEFAULT_DB})")
@@ -211,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = bench_sub.add_parser("ingest", help="pages per second and peak memory on generated pages")
     p.set_defaults(handler=cmd_bench_ingest)
     p.add_argument("--pages", type=int, default=10_000, help="generated pages (default: 10000)")
-    p.add_argument("--workers", type=_workers, default=[1, 2], help="worker counts to compare (default: 1,2)")
+    p.add_argument("--workers", type=worker_counts, default=[1, 2], help="worker counts to compare (default: 1,2)")
     p.add_argument("--workdir", type=Path, help="keep generated pages and corpora here (default: a temp dir)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print the results as JSON")
