@@ -193,7 +193,7 @@ def test_parse_listing_refuses_garbage() -> None:
 
 
 def test_two_workers_and_durations(tmp_path: Path, server: HTTPServer) -> None:
-    from presscut.cli.sources import duration
+    from presscut.cli.args import duration
 
     serve_pages(server, ["w1", "w2", "w3"])
     server.expect_request("/feed.xml").respond_with_data(rss(server, ["w1", "w2", "w3"]),

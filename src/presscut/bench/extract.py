@@ -36,6 +36,7 @@ from presscut.errors import InputError, PresscutError
 Extractor = Callable[[bytes, str, str | None], str]
 
 _WORD = re.compile(r"\w+")
+_AUTHOR_LIST = re.compile(r",\s*|\s+(?:and|&)\s+|;\s*")
 
 
 # -- data sets --------------------------------------------------------------------
@@ -197,7 +198,9 @@ def _justext(html: bytes, text: str, url: str | None) -> str:
 def _newspaper(html: bytes, text: str, url: str | None) -> str:
     import newspaper
 
-    article = newspaper.Article(url or "https://example.org/")
+    config = newspaper.Config()
+    config.fetch_images = False  # it would fetch images over the network to size them
+    article = newspaper.Article(url or "https://example.org/", config=config)
     article.download(input_html=text)
     article.parse()
     return str(article.text)
@@ -206,7 +209,7 @@ def _newspaper(html: bytes, text: str, url: str | None) -> str:
 def _goose(html: bytes, text: str, url: str | None) -> str:
     from goose3 import Goose
 
-    with Goose() as g:
+    with Goose({"enable_image_fetching": False}) as g:
         return str(g.extract(raw_html=text).cleaned_text)
 
 
@@ -355,13 +358,22 @@ def _score_metadata(article: Any, page: Page, meta: Counter[str]) -> None:
     if page.gold_author:
         meta["author_n"] += 1
         gold = _norm(page.gold_author)
-        meta["author_ok"] += any(_norm(a) == gold or _norm(a) in gold.split(", ") for a in article.authors) or (
+        names = _AUTHOR_LIST.split(gold)  # a gold list: "a, b and c"
+        meta["author_ok"] += any(_norm(a) == gold or _norm(a) in names for a in article.authors) or (
             _norm(", ".join(article.authors)) == gold
         )
     if page.page_type:
+        gold_type = GOLD_PAGE_TYPES.get(page.page_type, page.page_type)
+        ok = article.page_type == gold_type
         meta["type_n"] += 1
-        predicted_article = article.page_type == "article"
-        meta["type_ok"] += predicted_article == (page.page_type == "article")
+        meta["type_ok"] += ok
+        meta[f"type:{gold_type}_n"] += 1
+        meta[f"type:{gold_type}_ok"] += ok
+        meta[f"predicted:{gold_type}:{article.page_type}"] += 1
+
+
+#: WCXB page types -> presscut's names for them.
+GOLD_PAGE_TYPES: dict[str, str] = {"collection": "listing"}
 
 
 def _metadata_summary(meta: Counter[str]) -> dict[str, Any]:
@@ -369,6 +381,12 @@ def _metadata_summary(meta: Counter[str]) -> dict[str, Any]:
     for key in ("title", "date", "author", "type"):
         n = meta[f"{key}_n"]
         out[key] = {"pages": n, "accuracy": meta[f"{key}_ok"] / n if n else None}
+    by_type: dict[str, Any] = {}
+    for name in sorted(k[5:-2] for k in meta if k.startswith("type:") and k.endswith("_n")):
+        n = meta[f"type:{name}_n"]
+        predicted = {k.rsplit(":", 1)[1]: v for k, v in meta.items() if k.startswith(f"predicted:{name}:")}
+        by_type[name] = {"pages": n, "accuracy": meta[f"type:{name}_ok"] / n, "predicted": predicted}
+    out["type_by_class"] = by_type
     return out
 
 
@@ -401,7 +419,12 @@ def render(result: dict[str, Any]) -> str:
         if meta:
             lines.append("")
             lines.append("presscut metadata (pages with a gold value): " + ", ".join(
-                f"{k} {v['accuracy']:.3f} (n={v['pages']})" for k, v in meta.items() if v["accuracy"] is not None))
+                f"{k} {v['accuracy']:.3f} (n={v['pages']})" for k, v in meta.items()
+                if k != "type_by_class" and v["accuracy"] is not None))
+            by_class = meta.get("type_by_class") or {}
+            if by_class:
+                lines.append("presscut page type by gold class: " + ", ".join(
+                    f"{k} {v['accuracy']:.2f} (n={v['pages']})" for k, v in by_class.items()))
     else:
         lines.append(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'pages/s':>8} {'x trafi':>7}")
         for r in rows:

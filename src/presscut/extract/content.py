@@ -53,6 +53,29 @@ LINK_PENALTY = 0.5
 CONTENT_HINT_BONUS = 1.6
 #: Blocks with a larger share of link text are dropped from the article.
 MAX_LINK_DENSITY = 0.5
+#: When text dropped as "comments" is this many times the article found, the comments are
+#: the page (a forum thread) and the page is read again keeping them.
+COMMENTS_PAGE_SHARE = 2.0
+#: ...unless the article found is at least this long: then it is an article with a busy thread.
+COMMENTS_PAGE_MAX_ARTICLE = 2000
+#: When the container's link-dense blocks hold this many times the text kept, the page is a
+#: listing and they are kept.
+LISTING_SHARE = 1.0
+#: ...and so is a page with less article text than this whose text is mostly links.
+LISTING_MAX_TEXT = 1500
+LISTING_PAGE_LINKS = 0.35
+#: A page with less text than this is an empty shell (its items come by script), not a listing.
+LISTING_MIN_PAGE = 1000
+#: Short blocks after the article's last paragraph this long, together shorter than
+#: TAIL_MAX_CHARS, are the furniture that closes an article ("Share:", "Tags: ...").
+TAIL_PARAGRAPH_CHARS = 120
+TAIL_MAX_CHARS = 300
+#: A kept block at least this long that repeats an earlier one word for word is dropped.
+DUPLICATE_CHARS = 40
+#: A ``<noscript>`` holding this much text is a crawler view of the page and is read, not skipped.
+NOSCRIPT_PAGE_CHARS = 500
+#: A "By ..." line this long or shorter that holds a date or a reading time is a byline.
+BYLINE_CHARS = 120
 #: Lines at most this long are compared with the short-furniture list.
 SHORT_LINE_CHARS = 60
 
@@ -89,15 +112,43 @@ class Content:
     page_blocks: list[Block] = field(default_factory=list)
     #: The chosen container's locator ("div.article-body").
     container: str | None = None
+    #: Characters of the container's blocks dropped as link-dense.
+    link_dense_chars: int = 0
+    #: Whether the page was read as a listing, keeping link-dense blocks.
+    listing: bool = False
+    #: Whether the page was read keeping its "comments" (they were most of the page).
+    thread: bool = False
 
 
-def extract_content(body: LexborNode | None, title: str | None = None) -> Content:
-    """Find the main text under ``body``; ``title`` drops a heading that repeats it."""
+def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...] | None = None) -> Content:
+    """Find the main text under ``body``; ``title`` (or several: the headline, the page's
+    ``<title>``) drops a heading that repeats it."""
     if body is None:
         return Content()
     walk = _Walk()
     walk.run(body)
-    return _select(walk, title)
+    content = _select(walk, title)
+    thread = walk.pruned_chars.get("comments", 0)
+    if thread > COMMENTS_PAGE_SHARE * len(content.text) and len(content.text) < COMMENTS_PAGE_MAX_ARTICLE:
+        # The "comments" hold most of the page: a forum thread or Q&A page, whose posts are
+        # its main content.  Read the page again without dropping them.
+        walk = _Walk(keep=frozenset({"comments"}))
+        walk.run(body)
+        content = _select(walk, title)
+        content.thread = True
+    page_chars = sum(len(b.text) for b in walk.blocks)
+    page_links = sum(b.link_chars for b in walk.blocks)
+    if content.link_dense_chars > LISTING_SHARE * len(content.text) or (
+        len(content.text) < LISTING_MAX_TEXT
+        and page_links > LISTING_PAGE_LINKS * page_chars
+        and page_chars >= LISTING_MIN_PAGE
+    ):
+        # Most of the chosen container is links: a listing, whose items are its content.
+        listing = _select(walk, title, keep_links=True)
+        if len(listing.text) > len(content.text):
+            listing.thread, listing.listing = content.thread, True
+            content = listing
+    return content
 
 
 # -- the walk ------------------------------------------------------------------
@@ -113,13 +164,19 @@ def tokens(value: str) -> tuple[str, ...]:
     """
     out: list[str] = []
     for name in value.split():
-        if _ODD_NAME.search(name) or name.lower().startswith(P.IGNORED_CLASS_PREFIXES):
-            continue
-        words = [w.lower() for w in _TOKEN.findall(name)]
-        if words and P.LAYOUT_TOKENS.isdisjoint(words):
-            out.extend(words)
-            out.append("")
+        out.extend(_name_tokens(name))
     return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """:func:`tokens` of one class name (names recur across elements and pages)."""
+    if _ODD_NAME.search(name) or name.lower().startswith(P.IGNORED_CLASS_PREFIXES):
+        return ()
+    words = [w.lower() for w in _TOKEN.findall(name)]
+    if words and P.LAYOUT_TOKENS.isdisjoint(words):
+        return (*words, "")
+    return ()
 
 
 def _index(groups: dict[str, tuple[tuple[str, ...], ...]]) -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
@@ -212,13 +269,17 @@ def _label(tag: str, attrs: dict[str, str | None] | None) -> str:
 
 
 #: An open element during the walk: (node, tag, attrs, is_block, innermost block index).
-_Frame = tuple["LexborNode", str, "dict[str, str | None] | None", bool, int]
+_Frame = tuple["LexborNode", str, "dict[str, str | None] | None", bool, int, bool]
 
 
 class _Walk:
     """State of the single pass over the body."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: frozenset[str] = frozenset()) -> None:
+        #: Furniture reasons not acted on in this walk.
+        self.keep = keep
+        #: Characters of text pruned, by reason.
+        self.pruned_chars: dict[str, int] = {}
         #: Block elements in document order: parent index, tag, content hint, attributes.
         self.parent: list[int] = [-1]
         self.tags: list[str] = ["body"]
@@ -240,7 +301,9 @@ class _Walk:
         inline, silent = P.INLINE_TAGS, P.SILENT_TAGS
         parts = self._parts
         parent, tags, hints, all_attrs = self.parent, self.tags, self.hint, self.attrs
-        stack: list[_Frame] = [(body, "body", None, True, 0)]
+        stack: list[_Frame] = [(body, "body", None, True, 0, False)]
+        #: How many open elements say they hold the article.
+        in_content = 0
         block = 0
         links = 0
         pre = 0
@@ -250,7 +313,8 @@ class _Walk:
             if node is None:
                 if len(stack) == 1:
                     break
-                frame_node, tag, _, is_block, _ = stack.pop()
+                frame_node, tag, _, is_block, _, was_content = stack.pop()
+                in_content -= was_content
                 if is_block:
                     if parts:
                         self._flush(block)
@@ -274,7 +338,7 @@ class _Walk:
                         self._link_chars += len(text.strip())
                 node = node.next
                 continue
-            if not tag or tag in silent or tag[0] == "-":
+            if not tag or (tag in silent and not (tag == "noscript" and _rendered_noscript(node))) or tag[0] == "-":
                 node = node.next
                 continue
             if tag == "br":
@@ -284,7 +348,9 @@ class _Walk:
             attrs = node.attributes
             is_block = tag not in inline
             content, reason = classify(tag, attrs, is_block)
-            if reason is not None and self._prune(node, tag, attrs, reason, stack):
+            if reason == "header" and tag == "header" and in_content:
+                reason = None  # an article's own <header>: headline, standfirst, byline (cleaned per line)
+            if reason is not None and reason not in self.keep and self._prune(node, tag, attrs, reason, stack):
                 node = node.next
                 continue
             if tag in P.TABLE_CELL_TAGS and simple_tables and simple_tables[-1]:
@@ -304,7 +370,8 @@ class _Walk:
                 pre += 1
             elif tag == "table":
                 simple_tables.append(node.css_first(P.LAYOUT_IN_TABLE) is None)
-            stack.append((node, tag, attrs, is_block, block))
+            stack.append((node, tag, attrs, is_block, block, content))
+            in_content += content
             node = node.child
         self._flush(block)
 
@@ -323,6 +390,7 @@ class _Walk:
                     links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
                     if len(clean) - links > least:
                         return False
+        self.pruned_chars[reason] = self.pruned_chars.get(reason, 0) + len(clean)
         if clean:
             where = ">".join(_label(f[1], f[2]) for f in stack[-3:]) + ">" + _label(tag, attrs)
             self.pruned.append((len(self.blocks), Removed(_cap(clean), reason, where)))
@@ -377,13 +445,13 @@ def block_weight(block: Block) -> float:
     return weight
 
 
-def _select(walk: _Walk, title: str | None) -> Content:
+def _select(walk: _Walk, title: str | tuple[str | None, ...] | None, keep_links: bool = False) -> Content:
     content = Content(page_blocks=walk.blocks)
     n = len(walk.parent)
     score = [0.0] * n
     parent = walk.parent
     for block in walk.blocks:
-        weight = block_weight(block)
+        weight = len(block.text) - BLOCK_COST if keep_links else block_weight(block)
         i = block.elem
         while i >= 0:
             score[i] += weight
@@ -399,8 +467,12 @@ def _select(walk: _Walk, title: str | None) -> Content:
     stop = end[best]
     content.container = walk.label(best)
 
-    title_key = _key(title) if title else None
+    titles = (title,) if isinstance(title, str) or title is None else title
+    title_keys = frozenset(_key(t) for t in titles if t)
     kept: list[Block] = []
+    #: Texts of the longer blocks kept so far, with their element: a page that repeats its
+    #: text in another element (a mobile and a desktop copy, tabs) gives it once.
+    seen: dict[str, int] = {}
     removed: list[tuple[int, Removed]] = list(walk.pruned)
     outside: list[str] = []
     outside_at = 0
@@ -421,17 +493,31 @@ def _select(walk: _Walk, title: str | None) -> Content:
                 removed.append((pos, Removed(_cap(block.text), "related", walk.label(block.elem))))
                 continue
             related = None
-        if len(block.text) <= SHORT_LINE_CHARS and P.RELATED_HEADING.match(block.text):
+        if not keep_links and len(block.text) <= SHORT_LINE_CHARS and P.RELATED_HEADING.match(block.text):
             related = (end[parent[block.elem]] if block.elem else stop, level)
             removed.append((pos, Removed(_cap(block.text), "related", walk.label(block.elem))))
             continue
-        reason = _block_reason(block, title_key)
+        reason = _block_reason(block, title_keys, keep_links)
+        if reason == "link-dense":
+            content.link_dense_chars += len(block.text)
+        if reason is None and len(block.text) >= DUPLICATE_CHARS:
+            first = seen.setdefault(block.text, block.elem)
+            if first != block.elem:
+                reason = "duplicate"
         if reason is None:
             kept.append(block)
         else:
             removed.append((pos, Removed(_cap(block.text), reason, walk.label(block.elem))))
     if outside:
         removed.append((outside_at, Removed(_cap(" ".join(outside)), "outside-main", None)))
+    if not keep_links:
+        last_long = max((i for i, b in enumerate(kept) if len(b.text) >= TAIL_PARAGRAPH_CHARS), default=-1)
+        if 0 <= last_long < len(kept) - 1:
+            tail = kept[last_long + 1 :]
+            if sum(len(b.text) for b in tail) < TAIL_MAX_CHARS:
+                del kept[last_long + 1 :]
+                for block in tail:
+                    removed.append((len(walk.blocks), Removed(_cap(block.text), "tail", walk.label(block.elem))))
     while kept and kept[-1].tag in P.HEADING_TAGS:  # a heading left with nothing under it
         block = kept.pop()
         removed.append((len(walk.blocks), Removed(_cap(block.text), "orphan-heading", walk.label(block.elem))))
@@ -442,14 +528,14 @@ def _select(walk: _Walk, title: str | None) -> Content:
     return content
 
 
-def _block_reason(block: Block, title_key: str | None) -> str | None:
+def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = False) -> str | None:
     text = block.text
     n = len(text)
     if P.PROMO_LINE.match(text):
         return "promo"
-    if block.link_chars > MAX_LINK_DENSITY * n:
+    if block.link_chars > MAX_LINK_DENSITY * n and not keep_links:
         return "link-dense"
-    if title_key is not None and block.tag in P.HEADING_TAGS and _key(text) == title_key:
+    if title_keys and block.tag in P.HEADING_TAGS and _key(text) in title_keys:
         return "title"
     if n <= SHORT_LINE_CHARS:
         key = _key(text)
@@ -459,9 +545,17 @@ def _block_reason(block: Block, title_key: str | None) -> str | None:
             return "byline"
         if _is_dateline(text, key):
             return "dateline"
+    if n <= BYLINE_CHARS and P.BYLINE_LINE.match(text) and (P.READING_TIME.search(text) or _has_date(text)):
+        return "byline"
     if n <= 200 and P.CREDIT_LINE.search(text):
         return "caption"
     return None
+
+
+def _has_date(text: str) -> bool:
+    from presscut.extract.dates import TEXT_DATE  # lazy: dates imports page, not content
+
+    return TEXT_DATE.search(text) is not None
 
 
 def _is_dateline(text: str, key: str) -> bool:
@@ -477,6 +571,12 @@ def _is_dateline(text: str, key: str) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def _rendered_noscript(node: LexborNode) -> bool:
+    """Whether a ``<noscript>`` holds a rendered page (a script-driven site's crawler view)
+    rather than a "please enable JavaScript" line or a tracking pixel."""
+    return len(node.text(deep=True, strip=True)) >= NOSCRIPT_PAGE_CHARS
 
 
 def _cap(text: str) -> str:

@@ -12,7 +12,7 @@ from datetime import datetime
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
 from presscut.extract import metadata as M
-from presscut.extract.content import REMOVED_TEXT_CHARS, extract_content
+from presscut.extract.content import REMOVED_TEXT_CHARS, Block, extract_content
 from presscut.extract.dates import find_dates
 from presscut.extract.encoding import decode_html, repair_mojibake
 from presscut.extract.page import Page, looks_binary, looks_like_html, parse_page
@@ -20,6 +20,9 @@ from presscut.extract.pagetype import classify_page
 from presscut.language import detect_language, normalize_language_tag
 from presscut.urls import site_of
 
+#: Blocks either side of the headline searched for a visible date, and the longest such line.
+HEADLINE_WINDOW = 6
+DATELINE_LINE_CHARS = 80
 #: How far into a paragraph a dateline ("SALTMERE, May 2, 2024 --") may start.
 DATELINE_CHARS = 60
 
@@ -71,18 +74,20 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     if found:
         article.title, evidence["title"] = found
 
-    content = extract_content(page.tree.body, article.title)
+    content = extract_content(page.tree.body, (article.title, page.title))
     article.text = content.text
     article.removed = content.removed
     paragraphs = [b.text for b in content.blocks]
 
-    authors = M.find_authors(page, obj, article.site_name)
+    near_headline = _near_headline(content.page_blocks)
+    bylines = [r.text for r in content.removed if r.reason == "byline"] + near_headline
+    authors = M.find_authors(page, obj, article.site_name, bylines)
     if authors:
         article.authors, evidence["authors"] = authors
     # A visible dateline: the byline area, or the very start of the first paragraphs.
     datelines = [r.text for r in content.removed if r.reason in ("byline", "dateline")]
     datelines += [p[:DATELINE_CHARS] for p in paragraphs[:2]]
-    dates = find_dates(page, obj, datelines, fetched_at)
+    dates = find_dates(page, obj, datelines, fetched_at, near_headline)
     article.published, article.modified, article.date_source = dates.published, dates.modified, dates.source
     if dates.published_evidence:
         evidence["published"] = dates.published_evidence
@@ -103,6 +108,15 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     if found:
         article.language, evidence["language"] = found
     article.page_type = classify_page(page, obj, content)
+
+
+def _near_headline(blocks: list[Block]) -> list[str]:
+    """Short lines just around the page's first ``<h1>`` (where a visible date usually sits)."""
+    at = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
+    if at is None:
+        return []
+    near = blocks[max(0, at - HEADLINE_WINDOW) : at + HEADLINE_WINDOW + 1]
+    return [b.text for b in near if len(b.text) <= DATELINE_LINE_CHARS]
 
 
 def _language(page: Page, article: Article, config: ExtractConfig) -> tuple[str, str] | None:

@@ -2,7 +2,7 @@
 
 Evidence is tried strongest first: JSON-LD, meta tags, ``<time datetime>``
 (and microdata ``datePublished``), a date in the URL path, then a visible
-dateline.  Every date is timezone-aware (naive ones are taken as UTC) and
+dateline, then a date key in the page's script data.  Every date is timezone-aware (naive ones are taken as UTC) and
 must be plausible: not before :data:`EARLIEST`, and not after the fetch time
 (or now) by more than :data:`CLOCK_SKEW`, which covers a naive local time
 read as UTC.
@@ -30,7 +30,16 @@ PUBLISHED_META: tuple[str, ...] = (
     "publishdate", "pubdate", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
     "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "citation_publication_date", "citation_date", "originalpublicationdate", "date", "release_date",
+    "published", "publication_date", "publication-date",
 )
+#: Keys of a page's script data (a framework's state: Next.js, Contentful, ...) that hold the
+#: publication date; read only when nothing else gave one.
+SCRIPT_DATE_KEYS: tuple[str, ...] = (
+    "datePublished", "publishedDate", "publishDate", "publishedAt", "published_at", "published_on",
+    "publicationDate", "firstPublishedAt", "first_published_at", "publishedOn", "pubDate",
+)
+#: How much of a page's inline scripts is searched for :data:`SCRIPT_DATE_KEYS`.
+SCRIPT_SCAN_CHARS = 2_000_000
 #: Meta keys that give the last modification date, best first.
 MODIFIED_META: tuple[str, ...] = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "modified_time",
@@ -69,7 +78,7 @@ _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 class Dates:
     published: datetime | None = None
     modified: datetime | None = None
-    #: One of "json-ld", "meta", "time-element", "url", "text" (for ``published``).
+    #: One of "json-ld", "meta", "time-element", "url", "text", "script" (for ``published``).
     source: str | None = None
     #: Evidence labels for the ``evidence`` dict ("meta:article:published_time").
     published_evidence: str | None = None
@@ -121,6 +130,7 @@ def find_dates(
     article_obj: dict[str, Any] | None,
     dateline_texts: list[str],
     fetched_at: datetime | None = None,
+    headline_texts: list[str] | None = None,
 ) -> Dates:
     """Published and modified dates of ``page``.
 
@@ -153,6 +163,12 @@ def find_dates(
             if value is not None:
                 out.modified, out.modified_evidence = value, f"meta:{key}"
                 break
+    for text in headline_texts or ():
+        value = plausible(date_in_text(text), latest)
+        if value is not None:
+            if out.published is None or value.date() != out.published.date():
+                out.published, out.source, out.published_evidence = value, "text", "text"
+            break
     if out.published is None:
         value = _time_element(page, latest)
         if value is not None:
@@ -167,6 +183,10 @@ def find_dates(
             if value is not None:
                 out.published, out.source, out.published_evidence = value, "text", "text"
                 break
+    if out.published is None:
+        value = _script_date(page, latest)
+        if value is not None:
+            out.published, out.source, out.published_evidence = value, "script", "script"
     if out.modified is not None and out.published is not None and out.modified < out.published:
         out.modified, out.modified_evidence = None, None
     return out
@@ -222,3 +242,30 @@ def _time_element(page: Page, latest: datetime) -> datetime | None:
         elif "modif" not in marks and "updat" not in marks:
             others.append(raw)
     return _first_plausible(preferred, latest) or _first_plausible(others, latest)
+
+
+_SCRIPT_DATE = re.compile(
+    r"""(?:""" + "|".join(SCRIPT_DATE_KEYS) + r""")\b["']?\s*:\s*"""
+    r"""["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,30})["']"""
+)
+
+
+def _script_date(page: Page, latest: datetime) -> datetime | None:
+    """The first publication date found under a known key in the page's inline scripts."""
+    budget = SCRIPT_SCAN_CHARS
+    for node in page.tree.css("script:not([src])"):
+        text = node.text(deep=True)
+        if not text or ("ublish" not in text and "ubDate" not in text and "ublication" not in text):
+            budget -= len(text)
+            if budget <= 0:
+                break
+            continue
+        match = _SCRIPT_DATE.search(text, 0, budget)
+        if match is not None:
+            value = plausible(parse_date(match.group(1)), latest)
+            if value is not None:
+                return value
+        budget -= len(text)
+        if budget <= 0:
+            break
+    return None

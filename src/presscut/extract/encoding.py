@@ -7,7 +7,7 @@ UTF-8 when the bytes are valid UTF-8, then charset-normalizer's detection.
 A declaration is only trusted when the bytes decode under it; a declared
 single-byte Western charset loses to UTF-8 when the bytes are valid UTF-8 and
 not plain ASCII (a server default such as ``ISO-8859-1`` is the usual lie).
-Mojibake (UTF-8 read as cp1252) is repaired with ftfy, only when it shows.
+Mojibake (UTF-8 read as cp1252 or latin-1) is repaired with ftfy, only when it shows.
 """
 
 from __future__ import annotations
@@ -41,7 +41,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0
 #: Labels browsers read as windows-1252 (the WHATWG Encoding Standard).
 _WESTERN = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252", "iso8859-15"})
 #: UTF-8 text shown as cp1252/latin-1: "Ã©", "â€™", "Â " ...
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2122œž]")
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2122œž]"
+    "|â[\u0080-\u009f][\u0080-\u00bf]"  # the same read as latin-1: C1 controls instead of cp1252's letters
+)
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
@@ -67,7 +70,7 @@ def repair_mojibake(text: str) -> str:
     most :data:`REPAIR_WINDOW` characters each way) go through ftfy, so a big
     page with one damaged line costs what that line costs.
     """
-    if "Ã" not in text and "Â" not in text and "â€" not in text:
+    if "Ã" not in text and "Â" not in text and "â€" not in text and "â\x80" not in text:
         return text
     hits = [m.span() for m in _MOJIBAKE.finditer(text)]
     if len(hits) < MOJIBAKE_MIN_HITS:

@@ -34,6 +34,9 @@ BYLINE_SELECTOR = (
     '[class*="Author"], [id*="byline"], [data-testid*="byline"], a[href*="/author/"], a[href*="/authors/"]'
 )
 
+#: Microdata author names (``<span itemprop=author><meta itemprop=name content=...>``).
+MICRODATA_AUTHOR_SELECTOR = '[itemprop~="author"] [itemprop~="name"], [itemprop~="author"][content]'
+
 #: Most names an author list is cut to.
 MAX_AUTHORS = 10
 #: Most tags kept.
@@ -53,6 +56,7 @@ _AUTHOR_TAIL = re.compile(
     r"\s*(?:[|•·—–]|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d).*$",
     re.IGNORECASE,
 )
+_HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
 _INNER_BY = re.compile(r"\bby\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _WIRE_LEADIN = re.compile(r"\(\s*([A-Za-zÀ-ž .-]{2,40}?)\s*\)\s*[-–—]{1,2}\s")
@@ -208,40 +212,60 @@ def _site_key(text: str) -> str:
     return key[3:] if key.startswith("the") and len(key) > 6 else key
 
 
-def find_authors(page: Page, obj: dict[str, Any] | None, site_name: str | None) -> tuple[list[str], str] | None:
+def find_authors(
+    page: Page, obj: dict[str, Any] | None, site_name: str | None, bylines: Iterable[str] = ()
+) -> tuple[list[str], str] | None:
+    """Authors, strongest source first: JSON-LD, meta tags, microdata, byline elements, then
+    ``bylines`` (visible "By ..." lines found by the content step).
+
+    A source that says it names a person (a JSON-LD ``Person``, microdata ``author``) may give a
+    one-word name or a user handle ("scvalex"); a meta author tag may give a one-word name.
+    """
     if obj is not None:
         author = obj.get("author")
         person_typed = [
             a for a in (author if isinstance(author, list) else [author])
             if isinstance(a, dict) and "person" in json_ld_types(a)
         ]
-        names = people(_names(person_typed), site_name, single_ok=True)
+        names = people(_names(person_typed), site_name, single_ok=True, handle_ok=True)
         names = names or people(_names(obj.get("author"), people_only=True), site_name)
         if names:
             return names, "json-ld"
-    sources: list[tuple[list[str], str]] = []
+    sources: list[tuple[list[str], str, bool, bool]] = []
     for key in AUTHOR_META:
         values = page.meta.get(key)
         if values:
-            sources.append((values, f"meta:{key}"))
+            sources.append((values, f"meta:{key}", True, False))
+    micro = [
+        _clean(node.attributes.get("content") or node.text(deep=True, separator=" "))
+        for node in page.tree.css(MICRODATA_AUTHOR_SELECTOR)[:MAX_AUTHORS]
+    ]
+    if micro:
+        sources.append((micro, "microdata", True, True))
     byline: list[str] = []
     for node in page.tree.css(BYLINE_SELECTOR)[:20]:
         text = _clean(node.text(deep=True, separator=" "))
         if 2 < len(text) <= 120:
             byline.append(text)
     if byline:
-        sources.append((byline, "byline"))
-    for values, source in sources:
-        names = people(values, site_name)
+        sources.append((byline, "byline", False, False))
+    visible = [line for line in bylines if _BY.match(line)]
+    if visible:
+        sources.append((visible, "text", True, False))
+    for values, source, single_ok, handle_ok in sources:
+        names = people(values, site_name, single_ok=single_ok, handle_ok=handle_ok)
         if names:
             return names, source
     return None
 
 
-def people(values: Iterable[str], site_name: str | None = None, single_ok: bool = False) -> list[str]:
+def people(
+    values: Iterable[str], site_name: str | None = None, single_ok: bool = False, handle_ok: bool = False
+) -> list[str]:
     """Person names from byline-ish strings: "By A and B" -> ["A", "B"].
 
-    ``single_ok`` accepts one-word names (the source says they are people).
+    ``single_ok`` accepts one-word names, ``handle_ok`` user handles too (the source says
+    they are people).
     """
     site_key = _site_key(site_name) if site_name else None
     out: list[str] = []
@@ -252,7 +276,7 @@ def people(values: Iterable[str], site_name: str | None = None, single_ok: bool 
             continue
         for part in _AUTHOR_SPLIT.split(_AUTHOR_TAIL.sub("", _BY.sub("", value))):
             name = _BY.sub("", part).strip(" .:-–—")
-            if _INNER_BY.search(name) or not _looks_like_person(name, single_ok):
+            if _INNER_BY.search(name) or not _looks_like_person(name, single_ok, handle_ok):
                 continue
             if site_key and _site_key(name) == site_key:
                 continue
@@ -264,9 +288,12 @@ def people(values: Iterable[str], site_name: str | None = None, single_ok: bool 
     return out
 
 
-def _looks_like_person(name: str, single_ok: bool = False) -> bool:
-    """Two to five capitalised words (particles aside), none of them furniture or an agency."""
+def _looks_like_person(name: str, single_ok: bool = False, handle_ok: bool = False) -> bool:
+    """Two to five capitalised words (particles aside), none of them furniture or an agency;
+    or, with ``handle_ok``, a user handle."""
     words = name.split()
+    if handle_ok and len(words) == 1 and _HANDLE.match(name) and name not in _ALIAS_TO_AGENCY:
+        return name.casefold().strip(".") not in P.NON_PERSON_WORDS
     if not 1 <= len(words) <= 5 or len(name) > 60 or name in _ALIAS_TO_AGENCY:
         return False
     if any(w.casefold().strip(".") in P.NON_PERSON_WORDS for w in words):

@@ -1,14 +1,25 @@
-"""A first-version page-type guess: "article", "listing" or "other".
+"""The page type: "article", "forum", "product", "listing", "documentation",
+"service" or "other".
 
-A page is an article when it has a run of real paragraphs; a listing when
-most of its text sits in links (teasers) and no such run exists; "other"
-when nothing readable was found.  The page's own claim (JSON-LD ``@type``,
-``og:type``) tips the balance only when the text evidence is weak.
+First the shape of the text: a page is an article when it has a run of real
+paragraphs; a listing when most of its text sits in links (teasers) and no
+such run exists; "other" when nothing readable was found.  The page's own
+claim (JSON-LD ``@type``, ``og:type``) tips that balance only when the text
+evidence is weak.
+
+Then votes for the other types (:data:`~presscut.extract.patterns.PAGE_TYPE_CLAIMS`
+and :data:`~presscut.extract.patterns.PAGE_TYPE_PATH_WORDS`): the page's
+claim, the words of its URL path, a thread of posts or a list of links kept as
+the main content, prices and basket buttons.  A type with :data:`MIN_VOTES` or more
+wins over the text's shape.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
+from urllib.parse import urlsplit
 
 from presscut.extract import patterns as P
 from presscut.extract.content import Content
@@ -26,8 +37,69 @@ CLAIMED_LINK_SHARE = 0.35
 MIN_ARTICLE_CHARS = 400
 
 
+#: Votes a type needs to override the text's shape.
+MIN_VOTES = 2
+#: Weight of the page's own structured claim, of a kept thread, and of a URL path word.
+CLAIM_VOTES, THREAD_VOTES, PATH_VOTES = 2, 3, 1
+#: Price or basket mentions in the page that vote for "product".
+MIN_PRICES = 2
+#: Blocks longer than this are prose, not price tags or buttons.
+PRICE_BLOCK_CHARS = 200
+_PATH_WORD = re.compile(r"[a-z]+")
+
+
 def classify_page(page: Page, article_obj: dict[str, Any] | None, content: Content) -> str:
-    """"article", "listing" or "other" for a page whose main content was found as ``content``."""
+    """The page type of a page whose main content was found as ``content``."""
+    shape = _shape(page, article_obj, content)
+    if shape == "other":
+        return shape
+    votes = type_votes(page, content)
+    if votes:
+        kind, n = votes.most_common(1)[0]
+        if n >= MIN_VOTES:
+            return kind
+    return shape
+
+
+def type_votes(page: Page, content: Content) -> Counter[str]:
+    """Evidence for the page types other than "article" (see the module docstring)."""
+    votes = _claim_votes(page)
+    if content.thread:
+        votes["forum"] += THREAD_VOTES
+    if content.listing:
+        votes["listing"] += THREAD_VOTES
+    if votes["product"] == MIN_VOTES - 1:  # prices only matter when they can tip the balance
+        short = "\n".join(b.text for b in content.page_blocks if len(b.text) <= PRICE_BLOCK_CHARS)
+        found = P.PRICE_TEXT.finditer(short)
+        if all(next(found, None) is not None for _ in range(MIN_PRICES)):
+            votes["product"] += 1
+    return votes
+
+
+def _claim_votes(page: Page) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    claims = {t for o in page.json_ld for t in json_ld_types(o)}
+    og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
+    if og_type:
+        claims.add(og_type)
+    for kind, names in P.PAGE_TYPE_CLAIMS.items():
+        if claims & names:
+            votes[kind] += CLAIM_VOTES
+    if claims & P.LISTING_TYPES:
+        votes["listing"] += CLAIM_VOTES
+    if page.url:
+        try:
+            path = urlsplit(page.url).path.lower()
+        except ValueError:
+            path = ""
+        words = set(_PATH_WORD.findall(path))
+        for kind, names in P.PAGE_TYPE_PATH_WORDS.items():
+            if words & names:
+                votes[kind] += PATH_VOTES
+    return votes
+
+
+def _shape(page: Page, article_obj: dict[str, Any] | None, content: Content) -> str:
     if not content.text:
         return "other"
     run = longest_paragraph_run(content)

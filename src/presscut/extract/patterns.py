@@ -231,6 +231,8 @@ READING_TIME_LINE = re.compile(
     r"|^\W*(read(ing)?\s+time)\W+\d+\s*(min|mins|minutes?)\W*$",
     re.IGNORECASE,
 )
+#: A reading time inside a line ("Feb 8, 2020 · 5 min read").
+READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading)\b", re.IGNORECASE)
 #: Words that may stand around a date on a dateline of its own ("Updated on: March 5, 2024").
 DATELINE_WORDS: frozenset[str] = frozenset(
     {"published", "updated", "posted", "last", "modified", "on", "at", "date", "reviewed", "am", "pm",
@@ -246,10 +248,37 @@ ARTICLE_TYPES: frozenset[str] = frozenset(
         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
         "report", "scholarlyarticle", "techarticle", "socialmediaposting", "posting", "review",
         "advertisercontentarticle", "satiricalarticle", "medicalscholarlyarticle", "howto", "recipe",
+        "discussionforumposting", "question",
     }
 )
 #: JSON-LD types that mark a listing page.
 LISTING_TYPES: frozenset[str] = frozenset({"collectionpage", "itemlist", "searchresultspage", "blog"})
+
+#: Page types besides "article" and "listing", each with the evidence that votes for it:
+#: JSON-LD ``@type`` / ``og:type`` values, and words of the URL path (split at non-letters).
+PAGE_TYPE_CLAIMS: dict[str, frozenset[str]] = {
+    "forum": frozenset({"discussionforumposting", "qapage", "question", "answer"}),
+    "product": frozenset({"product", "productgroup", "offer", "aggregateoffer", "product.item", "og:product"}),
+    "documentation": frozenset({"techarticle", "apireference", "softwaresourcecode"}),
+    "service": frozenset({"service", "professionalservice", "localbusiness", "financialproduct", "course"}),
+}
+PAGE_TYPE_PATH_WORDS: dict[str, frozenset[str]] = {
+    "forum": frozenset({"forum", "forums", "thread", "threads", "topic", "topics", "t", "viewtopic", "showthread",
+                        "discussion", "discussions", "community", "questions", "comments", "talk", "board", "boards"}),
+    "product": frozenset({"product", "products", "p", "dp", "itm", "item", "shop", "store", "buy", "listing"}),
+    "listing": frozenset({"collections", "collection", "category", "categories", "catalog", "tag", "tags",
+                          "search", "archive", "archives", "list", "lists", "rankings", "directory", "browse"}),
+    "documentation": frozenset({"docs", "doc", "documentation", "manual", "reference", "api", "handbook", "kb",
+                                "knowledgebase", "help", "tutorial", "tutorials", "wiki", "man", "guide", "learn"}),
+    "service": frozenset({"services", "service", "solutions", "pricing", "plans", "consulting", "agency",
+                          "hire", "quote", "rental", "rentals", "programs", "admissions", "insurance"}),
+}
+#: Visible text that marks a product page (a price, a basket button).
+PRICE_TEXT = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|(?:EUR|USD|GBP)\b))|\b(?:add\s+to\s+(?:cart|bag|basket)|in\s+den\s+warenkorb|"
+    r"ajouter\s+au\s+panier|buy\s+now|in\s+stock|out\s+of\s+stock|free\s+shipping)\b",
+    re.IGNORECASE,
+)
 
 # -- attribution --------------------------------------------------------------------------
 
