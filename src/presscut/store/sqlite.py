@@ -115,6 +115,7 @@ class SQLiteStore:
         db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=10000")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: story buckets are random-access
         return db
 
     @property
