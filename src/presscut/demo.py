@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from presscut.cli.output import render_article, render_counts, render_hits
+from presscut.cli.output import render_article, render_counts, render_hits, render_story
 from presscut.config import IngestConfig
 from presscut.corpus import Corpus
 
@@ -27,9 +27,15 @@ def run_demo(db: str | Path, workers: int = 1, query: str = DEMO_QUERY) -> None:
         print(report.render())
         print()
         print(render_counts(corpus.stats()))
-        print(f"\n$ presscut search {query!r}\n")
-        hits = corpus.search(query, limit=5)
-        print(render_hits(hits, corpus.count(query)))
+        print(f"\n$ presscut search {query!r} --stories\n")
+        hits = corpus.search(query, limit=5, stories=True)
+        print(render_hits(hits, corpus.count(query, stories=True)))
+        syndicated = next((h for h in hits if h.copies > 1 and h.story_id), None)
+        if syndicated is not None and syndicated.story_id is not None:
+            story = corpus.story(syndicated.story_id)
+            if story is not None:
+                print(f"\n$ presscut story {syndicated.story_id}\n")
+                print(render_story(story))
         if hits:
             article = corpus.get(hits[0].id)
             if article is not None:

@@ -298,7 +298,7 @@ class SQLiteStore:
         fts = to_fts(query)
         where, params = (filters or Filters()).sql()
         sql = (
-            "SELECT a.id, a.title, a.url, a.site_name, a.published, a.language, "
+            "SELECT a.id, a.title, coalesce(a.url, a.canonical_url), a.site_name, a.published, a.language, "
             f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24), "
             "bm25(articles_fts, 4.0, 1.0) AS score, a.story_id, 1 "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
@@ -309,7 +309,8 @@ class SQLiteStore:
                 "SELECT id, title, url, site_name, published, language, snip, score, story_id, copies FROM ("
                 "SELECT *, row_number() OVER (PARTITION BY story ORDER BY score, rid) AS rank, "
                 "count(*) OVER (PARTITION BY story) AS copies FROM ("
-                "SELECT a.rowid AS rid, a.id, a.title, a.url, a.site_name, a.published, a.language, "
+                "SELECT a.rowid AS rid, a.id, a.title, coalesce(a.url, a.canonical_url) AS url, a.site_name, "
+                "a.published, a.language, "
                 f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) AS snip, "
                 "bm25(articles_fts, 4.0, 1.0) AS score, a.story_id, coalesce(a.story_id, a.id) AS story "
                 "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
