@@ -280,3 +280,31 @@ def test_a_corpus_from_before_stories_is_migrated_and_rebuilt(tmp_path: Path, ba
         assert corpus.get("old0").story_id is None  # type: ignore[union-attr]
         assert corpus.rebuild_stories() == 3
         assert [corpus.get(f"old{n}").story_id for n in range(3)] == ["old0", "old0", "old2"]  # type: ignore[union-attr]
+
+
+def test_signatures_made_upstream_give_the_same_stories(tmp_path: Path) -> None:
+    """The sign step (run in workers) and the store agree: same stories either way."""
+    import pickle
+
+    from presscut.pipeline.steps import Signed, SignStep
+
+    from .conftest import make_article
+
+    base = " ".join(f"word{i} harbour council vote budget" for i in range(80))
+    texts = [base, base + " An added local paragraph about the quay.", "A different story about rainfall " * 20]
+    articles = [make_article(url=f"https://outlet{i}.example/a", canonical_url=None, text=t)
+                for i, t in enumerate(texts)]
+    step = pickle.loads(pickle.dumps(SignStep()))  # as a worker process receives it
+    signed = [step.process(a) for a in articles]
+    assert all(isinstance(s, Signed) for s in signed)
+    plain, pre = SQLiteStore(tmp_path / "plain.db"), SQLiteStore(tmp_path / "pre.db")
+    try:
+        plain.upsert([make_article(url=a.url, canonical_url=None, text=a.text) for a in articles])
+        pre.upsert([s.article for s in signed], [s.signature for s in signed])
+        stories_plain = [plain.get(a.id).story_id for a in articles]  # type: ignore[union-attr]
+        stories_pre = [pre.get(a.id).story_id for a in articles]  # type: ignore[union-attr]
+        assert stories_plain == stories_pre
+        assert stories_pre[0] == stories_pre[1] != stories_pre[2]
+    finally:
+        plain.close()
+        pre.close()

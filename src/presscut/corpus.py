@@ -19,7 +19,7 @@ from presscut.errors import QueryError
 from presscut.export import export as export_articles
 from presscut.pipeline import Drop, Pipeline, Reader, RecordStep, Stats, executor_for
 from presscut.pipeline.readers import FileReader
-from presscut.pipeline.steps import EmptyFilter, ExtractStep, PageTypeFilter
+from presscut.pipeline.steps import EmptyFilter, ExtractStep, PageTypeFilter, SignStep
 from presscut.pipeline.writers import StoreWriter
 from presscut.store import Filters, SearchResult, SQLiteStore
 from presscut.stories.model import Story
@@ -205,6 +205,7 @@ class Corpus:
         steps = [*steps, EmptyFilter()]
         if not self.config.keep_non_articles:
             steps.append(PageTypeFilter())
+        steps.append(SignStep(self.store.stories.config))  # story signatures where extraction runs
         writer = StoreWriter(self.store, self.config.batch_size)
         report = IngestReport(stats if stats is not None else Stats())
         bar = _progress_bar(total) if progress else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -11,6 +12,8 @@ from presscut.article import Article, RawDocument
 from presscut.config import ExtractConfig, Limits
 from presscut.pipeline.base import Drop, RecordStep, describe
 from presscut.pipeline.guard import RecordTimeout, time_limit
+from presscut.stories.config import StoryConfig
+from presscut.stories.minhash import MinHasher, Signature
 from presscut.urls import seen_urls, strip_variants
 
 
@@ -143,3 +146,41 @@ class PageTypeFilter(RecordStep):
         if record.page_type != "article":
             return Drop("not-article", f"{describe(record)}: page type {record.page_type}")
         return record
+
+
+@dataclass(slots=True)
+class Signed:
+    """An article with its story signature, computed where extraction runs (a worker
+    process under the process executor), so the single writer only looks it up."""
+
+    article: Article
+    signature: Signature
+
+    @property
+    def origin(self) -> Any:
+        return self.article.origin
+
+
+class SignStep(RecordStep):
+    """Article -> :class:`Signed`: the MinHash signature the store's story index needs.
+
+    Must use the store's :class:`~presscut.stories.config.StoryConfig`, so that
+    signatures made here and in the store agree.
+    """
+
+    name = "sign"
+
+    def __init__(self, config: StoryConfig | None = None) -> None:
+        self.config = config or StoryConfig()
+        self._hasher: MinHasher | None = None  # made on first use, in the process that uses it
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config, "_hasher": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.config, self._hasher = state["config"], None
+
+    def process(self, record: Article) -> Signed:
+        if self._hasher is None:
+            self._hasher = MinHasher(self.config)
+        return Signed(record, self._hasher.signature(record.text))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from presscut.article import Article
 from presscut.pipeline.base import Drop, Writer, describe
+from presscut.pipeline.steps import Signed
 from presscut.store import SQLiteStore
 
 
@@ -16,7 +17,8 @@ class StoreWriter(Writer):
     An article with the same text as one stored under another URL is also a
     ``duplicate``: the store adds the URL to that article.  ``outcomes``
     counts ``new``, ``revision`` (changed text) and ``updated`` (same text,
-    changed metadata) across the run.
+    changed metadata) across the run.  Records may come :class:`Signed` (with
+    their story signature computed upstream) or as plain articles.
     """
 
     name = "store"
@@ -26,9 +28,11 @@ class StoreWriter(Writer):
         self.batch_size = batch_size
         self.outcomes: Counter[str] = Counter()
 
-    def write(self, batch: Sequence[Article]) -> list[Drop | None]:
+    def write(self, batch: Sequence[Article | Signed]) -> list[Drop | None]:
+        articles = [r.article if isinstance(r, Signed) else r for r in batch]
+        signatures = [r.signature if isinstance(r, Signed) else None for r in batch]
         results: list[Drop | None] = []
-        for article, outcome in zip(batch, self.store.upsert(batch), strict=True):
+        for article, outcome in zip(articles, self.store.upsert(articles, signatures), strict=True):
             if outcome == "unchanged":
                 results.append(Drop("duplicate", f"{describe(article)}: already stored with the same text"))
             elif outcome == "duplicate":

@@ -31,6 +31,7 @@ from presscut.urls import normalize_url, seen_urls, site_of
 if TYPE_CHECKING:
     from presscut.stories import Story
     from presscut.stories.index import StoryIndex
+    from presscut.stories.minhash import Signature
 
 #: Columns kept outside the JSON ``data`` blob (searchable, filterable).
 _COLUMNS = ("id", "url", "canonical_url", "site_name", "title", "published", "language", "page_type", "text")
@@ -156,28 +157,29 @@ class SQLiteStore:
 
     # -- writing --------------------------------------------------------------
 
-    def upsert(self, articles: Sequence[Article]) -> list[str]:
+    def upsert(self, articles: Sequence[Article], signatures: Sequence[Signature | None] | None = None) -> list[str]:
         """Store a batch in one transaction.
 
         Returns, per article, ``new``, ``revision`` (same id, changed text: the
         old version moves to ``revisions``), ``updated`` (same text, changed
         metadata), ``unchanged``, or ``duplicate`` (another URL of an article
         stored with the same text: the URL is added to that article's ``urls``).
-        A new or revised article is assigned to a story.
+        A new or revised article is assigned to a story; ``signatures``, when
+        given, are the articles' precomputed story signatures (else computed here).
         """
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         outcomes: list[str] = []
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for article in articles:
-                outcomes.append(self._upsert_one(article, now))
+            for i, article in enumerate(articles):
+                outcomes.append(self._upsert_one(article, now, signatures[i] if signatures else None))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return outcomes
 
-    def _upsert_one(self, article: Article, now: str) -> str:
+    def _upsert_one(self, article: Article, now: str, signature: Signature | None = None) -> str:
         if not article.id:
             article.assign_id()
         article.urls = seen_urls(*article.urls, article.url, article.canonical_url)
@@ -204,7 +206,7 @@ class SQLiteStore:
                 (*row.values(), now),
             )
             self._record_urls(article.id, article.urls)
-            self._assign_story(int(cur.lastrowid or 0), article, row, fresh=True)
+            self._assign_story(int(cur.lastrowid or 0), article, row, signature, fresh=True)
             return "new"
         old_hash, revision, old_data, old_title, old_text, old_stored, rowid = old
         article.urls = seen_urls(*json.loads(old_data).get("urls", []), *article.urls)
@@ -221,12 +223,15 @@ class SQLiteStore:
             (article.id, revision, old_title, old_text, old_hash, old_data, old_stored),
         )
         self._update(row, revision + 1, now)
-        self._assign_story(rowid, article, row)
+        self._assign_story(rowid, article, row, signature)
         return "revision"
 
-    def _assign_story(self, rowid: int, article: Article, row: dict[str, Any], fresh: bool = False) -> None:
+    def _assign_story(
+        self, rowid: int, article: Article, row: dict[str, Any], signature: Signature | None, fresh: bool = False
+    ) -> None:
         article.story_id = self.stories.assign(
-            rowid, article.id, article.text, published=row["published"], attribution=article.attribution, fresh=fresh
+            rowid, article.id, article.text, published=row["published"], attribution=article.attribution,
+            signature=signature, fresh=fresh,
         ).story_id
 
     def _seen_at(self, urls: Sequence[str]) -> str | None:
