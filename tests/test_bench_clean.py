@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from presscut.bench.clean import render_clean_bench, run_clean_bench, word_scores
+from presscut.bench.clean import render_clean_bench, run_clean_bench
+from presscut.bench.extract import word_prf as word_scores
 from presscut.bench.naive_text import naive_text
 from presscut.cli.main import main
 

@@ -12,35 +12,18 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from presscut.bench.extract import word_prf
 from presscut.errors import InputError
 
 #: Where the development benchmarks live, relative to the project root.
 DEFAULT_ROOT = Path("../shared/bench")
 WCXB = "wcxb-dev"
-
-_TOKEN = re.compile(r"\w+")
-
-
-def word_scores(predicted: str, gold: str) -> tuple[float, float, float]:
-    """Precision, recall and F1 of the bag of lower-cased ``\\w+`` tokens."""
-    pred = Counter(_TOKEN.findall(predicted.lower()))
-    ref = Counter(_TOKEN.findall(gold.lower()))
-    if not pred and not ref:
-        return 1.0, 1.0, 1.0
-    common = sum((pred & ref).values())
-    if common == 0:
-        return 0.0, 0.0, 0.0
-    p = common / sum(pred.values())
-    r = common / sum(ref.values())
-    return p, r, 2 * p * r / (p + r)
-
 
 @dataclass(slots=True)
 class _Totals:
@@ -96,7 +79,7 @@ def run_clean_bench(
         article = clean_text(naive, url=truth.get("url"))
         seconds += time.perf_counter() - start
         clean = article.text
-        naive_scores, clean_scores = word_scores(naive, gold), word_scores(clean, gold)
+        naive_scores, clean_scores = word_prf(naive, gold), word_prf(clean, gold)
         kind = str(files[file_id].get("page_type", "unknown"))
         totals[kind].add(naive_scores, clean_scores)
         totals["all"].add(naive_scores, clean_scores)
