@@ -20,9 +20,16 @@ The container with the largest sum (a bonus for ``<article>``, ``<main>``
 and body-like class names) is the article; its blocks are kept in order,
 minus link-dense blocks, promotion lines ("Read more: ..."), credits, short
 furniture lines, and "Related articles" headings with the rest of their
-section.  Everything taken out is returned as
+section, text repeated from another element, disclosures, and short
+furniture after the last paragraph.  Everything taken out is returned as
 :class:`~presscut.article.Removed` (blocks outside the container as
 "outside-main" runs).
+
+Pages that are not articles are read again when the first reading says so:
+a page whose "comments" outweigh the article is a thread (forum, Q&A) and
+keeps them; a page that is mostly links with little article text is a
+listing, scored without the link penalty and keeping its link-dense items.
+A large ``<noscript>`` (a script-driven site's crawler view) is read.
 """
 
 from __future__ import annotations
@@ -70,12 +77,18 @@ LISTING_MIN_PAGE = 1000
 #: TAIL_MAX_CHARS, are the furniture that closes an article ("Share:", "Tags: ...").
 TAIL_PARAGRAPH_CHARS = 120
 TAIL_MAX_CHARS = 300
+#: ...a block ending a sentence with at least this many words counts as a paragraph there.
+TAIL_SENTENCE_WORDS = 8
 #: A kept block at least this long that repeats an earlier one word for word is dropped.
 DUPLICATE_CHARS = 40
 #: A ``<noscript>`` holding this much text is a crawler view of the page and is read, not skipped.
 NOSCRIPT_PAGE_CHARS = 500
 #: A "By ..." line this long or shorter that holds a date or a reading time is a byline.
 BYLINE_CHARS = 120
+#: A paragraph this long or shorter may be an affiliate or cookie disclosure.
+DISCLOSURE_CHARS = 400
+#: How much of a pruned element's raw text is normalised for its :class:`Removed` record.
+PRUNED_HEAD_CHARS = 2000
 #: Lines at most this long are compared with the short-furniture list.
 SHORT_LINE_CHARS = 60
 
@@ -88,6 +101,7 @@ _ODD_NAME = re.compile(r"[\[:(=]")
 _TOKEN_ATTRIBUTES = frozenset(P.TOKEN_ATTRIBUTES) - {"class", "id"}
 _NON_WORD = re.compile(r"[\W_]+")
 _SENTENCE_END = frozenset(".!?…:;\"”»)")
+_FULL_STOP = frozenset(".!?…\"”»")
 
 
 @dataclass(slots=True)
@@ -116,6 +130,8 @@ class Content:
     link_dense_chars: int = 0
     #: Whether the page was read as a listing, keeping link-dense blocks.
     listing: bool = False
+    #: Characters of text dropped as "comments" (kept when :attr:`thread`).
+    comment_chars: int = 0
     #: Whether the page was read keeping its "comments" (they were most of the page).
     thread: bool = False
 
@@ -128,14 +144,15 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
     walk = _Walk()
     walk.run(body)
     content = _select(walk, title)
-    thread = walk.pruned_chars.get("comments", 0)
+    thread = walk.comment_chars
+    content.comment_chars = thread
     if thread > COMMENTS_PAGE_SHARE * len(content.text) and len(content.text) < COMMENTS_PAGE_MAX_ARTICLE:
         # The "comments" hold most of the page: a forum thread or Q&A page, whose posts are
         # its main content.  Read the page again without dropping them.
         walk = _Walk(keep=frozenset({"comments"}))
         walk.run(body)
         content = _select(walk, title)
-        content.thread = True
+        content.thread, content.comment_chars = True, thread
     page_chars = sum(len(b.text) for b in walk.blocks)
     page_links = sum(b.link_chars for b in walk.blocks)
     if content.link_dense_chars > LISTING_SHARE * len(content.text) or (
@@ -146,7 +163,7 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
         # Most of the chosen container is links: a listing, whose items are its content.
         listing = _select(walk, title, keep_links=True)
         if len(listing.text) > len(content.text):
-            listing.thread, listing.listing = content.thread, True
+            listing.thread, listing.listing, listing.comment_chars = content.thread, True, content.comment_chars
             content = listing
     return content
 
@@ -278,8 +295,8 @@ class _Walk:
     def __init__(self, keep: frozenset[str] = frozenset()) -> None:
         #: Furniture reasons not acted on in this walk.
         self.keep = keep
-        #: Characters of text pruned, by reason.
-        self.pruned_chars: dict[str, int] = {}
+        #: Characters of text pruned as "comments".
+        self.comment_chars = 0
         #: Block elements in document order: parent index, tag, content hint, attributes.
         self.parent: list[int] = [-1]
         self.tags: list[str] = ["body"]
@@ -299,6 +316,7 @@ class _Walk:
 
     def run(self, body: LexborNode) -> None:
         inline, silent = P.INLINE_TAGS, P.SILENT_TAGS
+        furniture_tags, content_tags = P.FURNITURE_TAGS, P.CONTENT_TAGS
         parts = self._parts
         parent, tags, hints, all_attrs = self.parent, self.tags, self.hint, self.attrs
         stack: list[_Frame] = [(body, "body", None, True, 0, False)]
@@ -347,7 +365,10 @@ class _Walk:
                 continue
             attrs = node.attributes
             is_block = tag not in inline
-            content, reason = classify(tag, attrs, is_block)
+            if attrs or tag in furniture_tags:
+                content, reason = classify(tag, attrs, is_block)
+            else:  # the common case, without a call
+                content, reason = tag in content_tags, None
             if reason == "header" and tag == "header" and in_content:
                 reason = None  # an article's own <header>: headline, standfirst, byline (cleaned per line)
             if reason is not None and reason not in self.keep and self._prune(node, tag, attrs, reason, stack):
@@ -379,10 +400,13 @@ class _Walk:
         self, node: LexborNode, tag: str, attrs: dict[str, str | None], reason: str, stack: list[_Frame]
     ) -> bool:
         """Record ``node`` as removed; False when it is too big to be furniture."""
-        clean = " ".join(node.text(deep=True, separator=" ").split())
+        raw = node.text(deep=True, separator=" ")
+        clean: str | None = None  # the whole text normalised: only computed when needed
         if reason not in P.STRONG_REASONS:
             least = WEAK_GUARD_CHARS if reason in P.WEAK_REASONS else GUARD_CHARS
-            if len(clean) > least:
+            if len(raw) > least:
+                clean = " ".join(raw.split())
+            if clean is not None and len(clean) > least:
                 if reason == "form":
                     if len(node.css("p")) >= 3:  # a page-wide <form> (ASP.NET) wraps the article
                         return False
@@ -390,10 +414,15 @@ class _Walk:
                     links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
                     if len(clean) - links > least:
                         return False
-        self.pruned_chars[reason] = self.pruned_chars.get(reason, 0) + len(clean)
-        if clean:
+        if reason == "comments":
+            clean = clean if clean is not None else " ".join(raw.split())
+            self.comment_chars += len(clean)
+        head = clean if clean is not None else " ".join(raw[:PRUNED_HEAD_CHARS].split())
+        if len(raw) > PRUNED_HEAD_CHARS and len(head) <= REMOVED_TEXT_CHARS:
+            head = " ".join(raw.split())
+        if head:
             where = ">".join(_label(f[1], f[2]) for f in stack[-3:]) + ">" + _label(tag, attrs)
-            self.pruned.append((len(self.blocks), Removed(_cap(clean), reason, where)))
+            self.pruned.append((len(self.blocks), Removed(_cap(head), reason, where)))
         return True
 
     def _flush(self, block: int) -> None:
@@ -511,11 +540,14 @@ def _select(walk: _Walk, title: str | tuple[str | None, ...] | None, keep_links:
     if outside:
         removed.append((outside_at, Removed(_cap(" ".join(outside)), "outside-main", None)))
     if not keep_links:
-        last_long = max((i for i, b in enumerate(kept) if len(b.text) >= TAIL_PARAGRAPH_CHARS), default=-1)
+        last_long = max((i for i, b in enumerate(kept) if _is_paragraph(b)), default=-1)
         if 0 <= last_long < len(kept) - 1:
-            tail = kept[last_long + 1 :]
-            if sum(len(b.text) for b in tail) < TAIL_MAX_CHARS:
-                del kept[last_long + 1 :]
+            # ...unless they sit beside the article's paragraphs (a last line cut short, a credit).
+            home = walk.parent[kept[last_long].elem]
+            tail = [b for b in kept[last_long + 1 :] if walk.parent[b.elem] != home]
+            if tail and sum(len(b.text) for b in tail) < TAIL_MAX_CHARS:
+                drop = {id(b) for b in tail}
+                kept[last_long + 1 :] = [b for b in kept[last_long + 1 :] if id(b) not in drop]
                 for block in tail:
                     removed.append((len(walk.blocks), Removed(_cap(block.text), "tail", walk.label(block.elem))))
     while kept and kept[-1].tag in P.HEADING_TAGS:  # a heading left with nothing under it
@@ -549,7 +581,17 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
         return "byline"
     if n <= 200 and P.CREDIT_LINE.search(text):
         return "caption"
+    if n <= DISCLOSURE_CHARS and P.DISCLOSURE_LINE.search(text):
+        return "disclosure"
     return None
+
+
+def _is_paragraph(block: Block) -> bool:
+    """A long block, or a full sentence of a few words: what an article ends with."""
+    text = block.text
+    if len(text) >= TAIL_PARAGRAPH_CHARS:
+        return True
+    return text[-1] in _FULL_STOP and text.count(" ") >= TAIL_SENTENCE_WORDS - 1 and block.link_chars * 2 < len(text)
 
 
 def _has_date(text: str) -> bool:

@@ -107,7 +107,7 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     found = _language(page, article, config)
     if found:
         article.language, evidence["language"] = found
-    article.page_type = classify_page(page, obj, content)
+    article.page_type = classify_page(page, obj, content, dated=article.published is not None or bool(article.authors))
 
 
 def _near_headline(blocks: list[Block]) -> list[str]:

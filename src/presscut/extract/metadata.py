@@ -231,32 +231,36 @@ def find_authors(
         names = names or people(_names(obj.get("author"), people_only=True), site_name)
         if names:
             return names, "json-ld"
-    sources: list[tuple[list[str], str, bool, bool]] = []
+    for values, source, single_ok, handle_ok in _author_sources(page, bylines):
+        names = people(values, site_name, single_ok=single_ok, handle_ok=handle_ok)
+        if names:
+            return names, source
+    return None
+
+
+def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[str], str, bool, bool]]:
+    """(candidate strings, evidence label, single_ok, handle_ok), strongest first, computed
+    only as far as they are needed (the CSS queries are the costly part)."""
     for key in AUTHOR_META:
         values = page.meta.get(key)
         if values:
-            sources.append((values, f"meta:{key}", True, False))
+            yield values, f"meta:{key}", True, False
     micro = [
         _clean(node.attributes.get("content") or node.text(deep=True, separator=" "))
         for node in page.tree.css(MICRODATA_AUTHOR_SELECTOR)[:MAX_AUTHORS]
     ]
     if micro:
-        sources.append((micro, "microdata", True, True))
+        yield micro, "microdata", True, True
     byline: list[str] = []
     for node in page.tree.css(BYLINE_SELECTOR)[:20]:
         text = _clean(node.text(deep=True, separator=" "))
         if 2 < len(text) <= 120:
             byline.append(text)
     if byline:
-        sources.append((byline, "byline", False, False))
+        yield byline, "byline", False, False
     visible = [line for line in bylines if _BY.match(line)]
     if visible:
-        sources.append((visible, "text", True, False))
-    for values, source, single_ok, handle_ok in sources:
-        names = people(values, site_name, single_ok=single_ok, handle_ok=handle_ok)
-        if names:
-            return names, source
-    return None
+        yield visible, "text", True, False
 
 
 def people(

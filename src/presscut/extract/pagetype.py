@@ -41,19 +41,26 @@ MIN_ARTICLE_CHARS = 400
 MIN_VOTES = 2
 #: Weight of the page's own structured claim, of a kept thread, and of a URL path word.
 CLAIM_VOTES, THREAD_VOTES, PATH_VOTES = 2, 3, 1
+#: Votes for "service" of a page with no date, no author and no article claim.
+UNDATED_VOTES = 1
 #: Price or basket mentions in the page that vote for "product".
 MIN_PRICES = 2
+#: Code blocks in the main content that vote for "documentation".
+MIN_CODE_BLOCKS = 2
 #: Blocks longer than this are prose, not price tags or buttons.
 PRICE_BLOCK_CHARS = 200
 _PATH_WORD = re.compile(r"[a-z]+")
 
 
-def classify_page(page: Page, article_obj: dict[str, Any] | None, content: Content) -> str:
-    """The page type of a page whose main content was found as ``content``."""
+def classify_page(page: Page, article_obj: dict[str, Any] | None, content: Content, dated: bool = True) -> str:
+    """The page type of a page whose main content was found as ``content``; ``dated`` says
+    whether it has a publication date or an author (articles do, service pages do not)."""
     shape = _shape(page, article_obj, content)
     if shape == "other":
         return shape
     votes = type_votes(page, content)
+    if not dated and article_obj is None:
+        votes["service"] += UNDATED_VOTES
     if votes:
         kind, n = votes.most_common(1)[0]
         if n >= MIN_VOTES:
@@ -68,6 +75,10 @@ def type_votes(page: Page, content: Content) -> Counter[str]:
         votes["forum"] += THREAD_VOTES
     if content.listing:
         votes["listing"] += THREAD_VOTES
+    elif content.comment_chars > len(content.text) // 2:
+        votes["forum"] += 1
+    if sum(b.tag == "pre" for b in content.blocks) >= MIN_CODE_BLOCKS:
+        votes["documentation"] += 1
     if votes["product"] == MIN_VOTES - 1:  # prices only matter when they can tip the balance
         short = "\n".join(b.text for b in content.page_blocks if len(b.text) <= PRICE_BLOCK_CHARS)
         found = P.PRICE_TEXT.finditer(short)
@@ -77,6 +88,7 @@ def type_votes(page: Page, content: Content) -> Counter[str]:
 
 
 def _claim_votes(page: Page) -> Counter[str]:
+    """Votes from what the page says it is: structured data, then host name and URL path."""
     votes: Counter[str] = Counter()
     claims = {t for o in page.json_ld for t in json_ld_types(o)}
     og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
@@ -89,13 +101,15 @@ def _claim_votes(page: Page) -> Counter[str]:
         votes["listing"] += CLAIM_VOTES
     if page.url:
         try:
-            path = urlsplit(page.url).path.lower()
+            parts = urlsplit(page.url)
+            host, path = (parts.hostname or "").lower(), parts.path.lower()
         except ValueError:
-            path = ""
-        words = set(_PATH_WORD.findall(path))
-        for kind, names in P.PAGE_TYPE_PATH_WORDS.items():
-            if words & names:
-                votes[kind] += PATH_VOTES
+            host = path = ""
+        for part in (host.split(".")[:-1], _PATH_WORD.findall(path)):  # host names and path words vote apart
+            words = set(part)
+            for kind, names in P.PAGE_TYPE_PATH_WORDS.items():
+                if words & names:
+                    votes[kind] += PATH_VOTES
     return votes
 
 

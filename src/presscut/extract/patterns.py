@@ -231,6 +231,13 @@ READING_TIME_LINE = re.compile(
     r"|^\W*(read(ing)?\s+time)\W+\d+\s*(min|mins|minutes?)\W*$",
     re.IGNORECASE,
 )
+#: A paragraph that discloses affiliate links or cookies rather than telling the story.
+DISCLOSURE_LINE = re.compile(
+    r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)"
+    r"|\b(?:contains?|uses?|includes?)\s+affiliate\s+links\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b"
+    r"|\bwe\s+use\s+cookies\b",
+    re.IGNORECASE,
+)
 #: A reading time inside a line ("Feb 8, 2020 · 5 min read").
 READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading)\b", re.IGNORECASE)
 #: Words that may stand around a date on a dateline of its own ("Updated on: March 5, 2024").
@@ -264,7 +271,8 @@ PAGE_TYPE_CLAIMS: dict[str, frozenset[str]] = {
 }
 PAGE_TYPE_PATH_WORDS: dict[str, frozenset[str]] = {
     "forum": frozenset({"forum", "forums", "thread", "threads", "topic", "topics", "t", "viewtopic", "showthread",
-                        "discussion", "discussions", "community", "questions", "comments", "talk", "board", "boards"}),
+                        "discussion", "discussions", "community", "questions", "comments", "talk", "board", "boards",
+                        "discuss", "bbs", "d"}),
     "product": frozenset({"product", "products", "p", "dp", "itm", "item", "shop", "store", "buy", "listing"}),
     "listing": frozenset({"collections", "collection", "category", "categories", "catalog", "tag", "tags",
                           "search", "archive", "archives", "list", "lists", "rankings", "directory", "browse"}),

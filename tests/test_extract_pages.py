@@ -1,0 +1,122 @@
+"""Pages that are not plain articles, and the page-level mechanisms they need.
+
+Every page here is synthetic (fictional outlets and forums).
+"""
+
+from __future__ import annotations
+
+from presscut.extract.encoding import repair_mojibake
+from tests.test_extract import PARAGRAPHS, page, run
+
+POSTS = [
+    ("Nell Ambrose", "I am firing my first anagama this spring and would love advice on glazes that survive the ash, "
+                     "especially near the firebox where the heat is fiercest."),
+    ("Owen Tarrant", "Shino near the firebox turns lovely and crusty, but keep thin pieces on the back shelves and "
+                     "tilt your bowls slightly if you want the ash to run."),
+    ("Pia Lindqvist", "Try a simple celadon on a few test tiles first and record where each tile sat, because the "
+                      "same glaze looks different a metre away from the flame."),
+]
+
+
+def _thread() -> str:
+    posts = "".join(
+        f"<div class='comment'><span class='user'>{who}</span><div class='comment-body'><p>{text}</p></div></div>"
+        for who, text in POSTS
+    )
+    return f"<h1>Best glaze for a wood-fired kiln?</h1><div id='comments' class='comments'>{posts}</div>"
+
+
+def test_a_forum_thread_keeps_its_posts() -> None:
+    a = run(page(_thread()), "https://quarrylane.example/forum/t/best-glaze/42")
+    for _, text in POSTS:
+        assert text in a.text
+    assert a.page_type == "forum"
+
+
+def test_an_article_keeps_dropping_its_comments() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 6)
+    comments = "".join(f"<div class='comment'><p>{text}</p></div>" for _, text in POSTS)
+    a = run(page(f"<article>{body}</article><section id='comments'>{comments}</section>"))
+    assert POSTS[0][1] not in a.text
+    assert a.text.startswith(PARAGRAPHS[0])
+    assert a.page_type == "article"
+
+
+def test_a_crawler_view_in_noscript_is_read() -> None:
+    thread = _thread()
+    a = run(page(f"<div id='app'></div><noscript>{thread}</noscript>"))
+    assert POSTS[1][1] in a.text
+
+
+def test_a_small_noscript_stays_silent() -> None:
+    a = run(page(f"<noscript>Please enable JavaScript to read this site.</noscript><p>{PARAGRAPHS[0]}</p>"))
+    assert "JavaScript" not in a.text
+
+
+def test_a_listing_keeps_its_items() -> None:
+    items = "".join(
+        f"<li><a href='/boots/{i}'>Fenwick trail boot model {i} in waxed leather with a rubber sole</a></li>"
+        for i in range(30)
+    )
+    a = run(page(f"<h1>Walking boots</h1><ul class='grid'>{items}</ul>"), "https://fenwick.example/collections/boots")
+    assert "Fenwick trail boot model 7 in waxed leather" in a.text
+    assert a.page_type == "listing"
+
+
+def test_text_repeated_in_another_element_is_kept_once() -> None:
+    copy = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    a = run(page(f"<article><div class='mobile'>{copy}</div><div class='desktop'>{copy}</div></article>"))
+    assert a.text.split("\n\n") == PARAGRAPHS
+    assert sum(r.reason == "duplicate" for r in a.removed) == len(PARAGRAPHS)
+
+
+def test_product_page_type_from_its_claim_and_prices() -> None:
+    head = '<script type="application/ld+json">{"@type": "Product", "name": "Storm Lantern"}</script>'
+    body = f"<h1>Storm Lantern</h1><p>£39.00</p><p>Add to basket</p><p>{PARAGRAPHS[0]}</p>"
+    assert run(page(body, head), "https://fenwick.example/products/storm-lantern").page_type == "product"
+
+
+def test_visible_date_by_the_headline_wins() -> None:
+    head = '<meta property="article:published_time" content="2021-03-01T10:00:00Z">'
+    body = f"<h1>Port strike ends</h1><div>Last updated: May 2, 2024</div><article><p>{PARAGRAPHS[0]}</p></article>"
+    a = run(page(body, head))
+    assert a.published is not None and a.published.date().isoformat() == "2024-05-02"
+    assert a.date_source == "text"
+
+
+def test_date_from_script_data() -> None:
+    script = '<script>window.__DATA__ = {"post": {"slug": "strike", "publishedAt": "2024-04-30T08:00:00Z"}}</script>'
+    a = run(page(f"<article><p>{PARAGRAPHS[0]}</p></article>{script}"))
+    assert a.published is not None and a.published.isoformat() == "2024-04-30T08:00:00+00:00"
+    assert a.date_source == "script"
+
+
+def test_authors_from_microdata_handles_and_visible_bylines() -> None:
+    micro = (
+        "<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<meta itemprop='name' content='glazefan42'></div>"
+    )
+    a = run(page(f"{micro}<article><p>{PARAGRAPHS[0]}</p></article>"))
+    assert a.authors == ["glazefan42"]
+    a = run(page(f"<h1>Port strike ends</h1><p>by Mara Quillon</p><article><p>{PARAGRAPHS[0]}</p></article>"))
+    assert a.authors == ["Mara Quillon"]
+
+
+def test_latin1_mojibake_is_repaired() -> None:
+    damaged = "A DIY Investor\u00e2\u0080\u0099s Guide and itertools \u00e2\u0080\u0094 Functions"
+    assert repair_mojibake(damaged) == "A DIY Investor\u2019s Guide and itertools \u2014 Functions"
+
+
+def test_short_furniture_after_the_last_paragraph_goes() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tail = "<div class='after'><p>Gefällt mir:</p><p>Teilen mit: Mail, Drucken</p></div>"
+    a = run(page(f"<article><div class='entry'>{body}</div>{tail}</article>"))
+    assert a.text.split("\n\n") == PARAGRAPHS
+    assert [r.reason for r in a.removed if "Gefällt" in r.text] == ["tail"]
+
+
+def test_affiliate_disclosures_are_not_article_text() -> None:
+    disclosure = "We may earn a commission when you buy through links on our site, at no cost to you."
+    a = run(page(f"<article><p>{disclosure}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article>"))
+    assert a.text.split("\n\n") == PARAGRAPHS
+    assert any(r.reason == "disclosure" for r in a.removed)
