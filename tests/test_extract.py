@@ -520,3 +520,20 @@ def test_charset_declared_outside_the_page_wins() -> None:
     text = "Ferry fares to rise by 5 € in June, said the Valemont ferry company on Monday."
     data = f"<html><body><p>{text}</p></body></html>".encode("cp1252")
     assert run(data, charset="windows-1252").text == text
+
+
+def test_dateline_credit_names_any_source() -> None:
+    """'CITY (Source) —' at the start of the body credits the source, known agency or not."""
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "SALTMERE (Coastline Wire) — Ferry crews on the northern route voted on Monday to accept the new rota "
+            "after three weeks of talks with the operator and the harbour board.",
+            "The agreement runs for two years and adds a fourth crew to the winter timetable, the union said.",
+            "Passengers should see no change to departures before the spring, the operator added in a statement.",
+        )
+    )
+    article = extract(f"<html><body><article><h1>Ferry crews accept rota</h1>{body}</article></body></html>")
+    assert article.attribution == "Coastline Wire"
+    assert article.evidence["attribution"] == "text"
+    assert article.text.startswith("SALTMERE (Coastline Wire) —")

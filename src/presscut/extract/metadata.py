@@ -60,6 +60,8 @@ _HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
 _INNER_BY = re.compile(r"\bby\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _WIRE_LEADIN = re.compile(r"\(\s*([A-Za-zÀ-ž .-]{2,40}?)\s*\)\s*[-–—]{1,2}\s")
+#: "PORTO AZUL (Meridian Press) — ...": an upper-case dateline, then the credited source in parentheses.
+_DATELINE_CREDIT = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,40}\(\s*([A-Z][A-Za-zÀ-ž .&'’-]{1,40}?)\s*\)\s*[-–—]{1,2}\s")
 _WIRE_TAIL = re.compile(r"^[-–—(\s]*(?:with\s+|mit\s+|avec\s+|con\s+)?([A-Za-zÀ-ž .-]{2,40}?)[\s)]*\.?$")
 _SOURCE_LINE = re.compile(rf"^\s*(?:{'|'.join(P.SOURCE_LABELS)})\s*:\s*(.{{2,80}}?)\s*\.?$", re.IGNORECASE)
 _ALIAS_TO_AGENCY: dict[str, str] = {alias: name for name, aliases in P.AGENCIES.items() for alias in aliases}
@@ -400,6 +402,10 @@ def find_attribution(page: Page, obj: dict[str, Any] | None, paragraphs: list[st
             found = agency(match.group(1))
             if found:
                 return found, "text"
+    for text in paragraphs[:2]:  # the wire convention credits any source this way, not only agencies we know
+        dateline = _DATELINE_CREDIT.match(text)
+        if dateline:
+            return agency(dateline.group(1)) or dateline.group(1).strip(), "text"
     for text in reversed(paragraphs[-3:]):
         if len(text) > 120:
             continue
