@@ -537,3 +537,15 @@ def test_dateline_credit_names_any_source() -> None:
     assert article.attribution == "Coastline Wire"
     assert article.evidence["attribution"] == "text"
     assert article.text.startswith("SALTMERE (Coastline Wire) —")
+
+
+def test_date_from_the_canonical_url_when_the_page_has_no_url() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="https://ledger.example/2025/03/14/pier-reopens/"></head>'
+        "<body><article><h1>Pier reopens</h1>"
+        + "<p>The pier at Averne Point reopened to anglers on Friday after a winter of repairs to its deck.</p>" * 3
+        + "</article></body></html>"
+    )
+    article = extract(page)
+    assert article.published is not None and article.published.date().isoformat() == "2025-03-14"
+    assert article.date_source == "url"

@@ -87,7 +87,7 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     # A visible dateline: the byline area, or the very start of the first paragraphs.
     datelines = [r.text for r in content.removed if r.reason in ("byline", "dateline")]
     datelines += [p[:DATELINE_CHARS] for p in paragraphs[:2]]
-    dates = find_dates(page, obj, datelines, fetched_at, near_headline)
+    dates = find_dates(page, obj, datelines, fetched_at, near_headline, canonical_url=article.canonical_url)
     article.published, article.modified, article.date_source = dates.published, dates.modified, dates.source
     if dates.published_evidence:
         evidence["published"] = dates.published_evidence

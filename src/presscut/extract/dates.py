@@ -131,11 +131,14 @@ def find_dates(
     dateline_texts: list[str],
     fetched_at: datetime | None = None,
     headline_texts: list[str] | None = None,
+    *,
+    canonical_url: str | None = None,
 ) -> Dates:
     """Published and modified dates of ``page``.
 
     ``article_obj`` is the page's JSON-LD article, ``dateline_texts`` visible
-    text where a dateline may sit (the byline area, the first paragraphs).
+    text where a dateline may sit (the byline area, the first paragraphs);
+    a date in the path of the page's URL or else of its ``canonical_url`` counts too.
     """
     latest = fetched_at or datetime.now(timezone.utc)
     if latest.tzinfo is None:
@@ -173,10 +176,11 @@ def find_dates(
         value = _time_element(page, latest)
         if value is not None:
             out.published, out.source, out.published_evidence = value, "time-element", "time-element"
-    if out.published is None and page.url:
-        value = plausible(date_in_url(page.url), latest)
-        if value is not None:
-            out.published, out.source, out.published_evidence = value, "url", "url"
+    for url in (page.url, canonical_url):
+        if out.published is None and url:
+            value = plausible(date_in_url(url), latest)
+            if value is not None:
+                out.published, out.source, out.published_evidence = value, "url", "url"
     if out.published is None:
         for text in dateline_texts:
             value = plausible(date_in_text(text), latest)
