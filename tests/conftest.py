@@ -1,11 +1,13 @@
-"""Shared fixtures.  Everything here is offline and writes only under tmp_path."""
+"""Shared fixtures.  Everything here is offline: files under tmp_path, servers on 127.0.0.1."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from presscut.article import Article, Origin, Removed
 
@@ -41,3 +43,19 @@ def make_article(**overrides: object) -> Article:
 @pytest.fixture
 def article() -> Article:
     return make_article()
+
+
+@pytest.fixture(scope="module")
+def running_server() -> Iterator[HTTPServer]:
+    s = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
+    """A test's HTTP server on 127.0.0.1, with no handlers and an empty log."""
+    running_server.clear()
+    yield running_server
+    running_server.clear()

@@ -40,20 +40,6 @@ def article_html(title: str, canonical: str | None = None) -> str:
     return f"<html>{head}<body><article><h1>{title}</h1>{paras}</article></body></html>"
 
 
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    s = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    s.start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The module's server on 127.0.0.1, with no handlers and an empty log."""
-    running_server.clear()
-    yield running_server
-    running_server.clear()
 
 
 def fetch(tmp_path: Path, urls: list[str], config: FetchConfig = CONFIG) -> tuple[dict[str, int], list[object]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,20 +28,6 @@ def undated_page(title: str) -> str:
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paras}</article></body></html>"
 
 
-@pytest.fixture(scope="module")
-def running_server() -> Iterator[HTTPServer]:
-    s = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    s.start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture
-def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
-    """The module's server on 127.0.0.1, with no handlers and an empty log."""
-    running_server.clear()
-    yield running_server
-    running_server.clear()
 
 
 def serve_pages(server: HTTPServer, names: list[str]) -> None:
