@@ -308,3 +308,23 @@ def test_signatures_made_upstream_give_the_same_stories(tmp_path: Path) -> None:
     finally:
         plain.close()
         pre.close()
+
+
+def test_a_day_only_date_does_not_beat_a_timestamp_of_the_same_day(tmp_path: Path) -> None:
+    """A copy dated only by its URL (midnight) is 'some time that day': the timed copy is the original."""
+    from .conftest import make_article
+
+    text = " ".join(f"word{i} quay crane union strike" for i in range(80))
+    timed = make_article(url="https://a.example/strike", canonical_url=None, text=text,
+                         published=datetime(2025, 11, 4, 9, 12, tzinfo=timezone.utc), date_source="json-ld")
+    day_only = make_article(url="https://b.example/2025/11/04/strike", canonical_url=None, text=text + " More.",
+                            published=datetime(2025, 11, 4, tzinfo=timezone.utc), date_source="url")
+    earlier_day = make_article(url="https://c.example/2025/11/03/strike", canonical_url=None, text=text + " Again.",
+                               published=datetime(2025, 11, 3, tzinfo=timezone.utc), date_source="url")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add([day_only, timed])
+        story = corpus.story(corpus.get(timed.id).story_id)  # type: ignore[union-attr,arg-type]
+        assert story is not None and story.original == timed.id
+        corpus.add([earlier_day])
+        story = corpus.story(story.id)
+        assert story is not None and story.original == earlier_day.id

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from presscut.article import Article, text_hash
 from presscut.errors import QueryError, StoreError
 from presscut.store.query import to_fts
+from presscut.stories.order import is_day_only
 from presscut.urls import normalize_url, seen_urls, site_of
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ class SQLiteStore:
     ) -> None:
         article.story_id = self.stories.assign(
             rowid, article.id, article.text, published=row["published"], attribution=article.attribution,
-            signature=signature, fresh=fresh,
+            signature=signature, fresh=fresh, day_only=is_day_only(row["published"], article.date_source),
         ).story_id
 
     def _seen_at(self, urls: Sequence[str]) -> str | None:

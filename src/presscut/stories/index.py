@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from presscut.stories.config import StoryConfig
 from presscut.stories.minhash import MinHasher, Signature, overlap
+from presscut.stories.order import is_day_only, order_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +61,16 @@ class StoryIndex:
         attribution: str | None = None,
         signature: Signature | None = None,
         fresh: bool = False,
+        day_only: bool = False,
     ) -> Assignment:
         """Put the stored article ``rowid`` into a story (joining one or founding one).
 
         Called again for an article already assigned (its text changed), it
         leaves its story and is assigned afresh; ``fresh`` says it never was.
+        ``day_only`` says ``published`` is known only to the day: for choosing
+        the original it then counts as the end of that day.
         """
+        key = order_key(published, day_only)
         if not fresh:
             self._leave(rowid)
         sig = signature if signature is not None else self.hasher.signature(text)
@@ -73,10 +78,12 @@ class StoryIndex:
         known: set[int] = set()
         best = self._best_match(rowid, sig, keys, known) if keys else None
         if best is None:
-            sid, story_id = self._found(article_id, rowid, published, attribution)
+            sid, story_id = self._found(article_id, rowid, published, key, attribution)
             similarity, founded = 1.0, True
         else:
-            sid, story_id, similarity = self._join(best, rowid, sig, published, attribution)
+            sid, story_id, similarity = self._join(
+                best, rowid, sig, published=published, key=key, attribution=attribution
+            )
             founded = False
         self.db.execute(
             "INSERT INTO story_signatures (article, story, shingles, signature) VALUES (?, ?, ?, ?)",
@@ -123,13 +130,15 @@ class StoryIndex:
                 best = (article, story, o.containment)
         return best
 
-    def _found(self, article_id: str, rowid: int, published: str | None, attribution: str | None) -> tuple[int, str]:
+    def _found(
+        self, article_id: str, rowid: int, published: str | None, key: str | None, attribution: str | None
+    ) -> tuple[int, str]:
         story_id, n = article_id, 0
         while True:
             cur = self.db.execute(
-                "INSERT INTO stories (id, representative, original, first_published, attribution, articles) "
-                "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
-                (story_id, rowid, rowid, published, attribution),
+                "INSERT INTO stories (id, representative, original, first_published, first_key, attribution, articles) "
+                "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+                (story_id, rowid, rowid, published, key, attribution),
             )
             if cur.rowcount == 1:
                 return int(cur.lastrowid or 0), story_id
@@ -137,19 +146,20 @@ class StoryIndex:
             story_id = hashlib.blake2b(f"{article_id}:{n}".encode(), digest_size=8).hexdigest()
 
     def _join(
-        self, best: tuple[int, int, float], rowid: int, sig: Signature, published: str | None,
-        attribution: str | None,
+        self, best: tuple[int, int, float], rowid: int, sig: Signature, *, published: str | None,
+        key: str | None, attribution: str | None,
     ) -> tuple[int, str, float]:
         matched, sid, containment = best
         # One statement: count the copy, make it the original if it was published earlier, keep the first agency.
+        # (The assignments all read the row as it was, so first_key is compared before it changes.)
+        earlier = "?5 IS NOT NULL AND (first_key IS NULL OR ?5 < first_key)"
         story_id, representative = self.db.execute(
             "UPDATE stories SET articles = articles + 1, "
-            "original = CASE WHEN ?1 IS NOT NULL AND (first_published IS NULL OR ?1 < first_published) "
-            "THEN ?2 ELSE original END, "
-            "first_published = CASE WHEN ?1 IS NOT NULL AND (first_published IS NULL OR ?1 < first_published) "
-            "THEN ?1 ELSE first_published END, "
+            f"original = CASE WHEN {earlier} THEN ?2 ELSE original END, "
+            f"first_published = CASE WHEN {earlier} THEN ?1 ELSE first_published END, "
+            f"first_key = CASE WHEN {earlier} THEN ?5 ELSE first_key END, "
             "attribution = coalesce(attribution, ?3) WHERE sid = ?4 RETURNING id, representative",
-            (published, rowid, attribution or None, sid),
+            (published, rowid, attribution or None, sid, key),
         ).fetchone()
         similarity = containment
         if representative != matched:
@@ -185,7 +195,8 @@ class StoryIndex:
         done, last = 0, 0
         while True:
             rows = self.db.execute(
-                "SELECT rowid, id, text, published, json_extract(data, '$.attribution') FROM articles "
+                "SELECT rowid, id, text, published, json_extract(data, '$.attribution'), "
+                "json_extract(data, '$.date_source') FROM articles "
                 "WHERE rowid > ? ORDER BY rowid LIMIT ?",
                 (last, batch),
             ).fetchall()
@@ -193,8 +204,9 @@ class StoryIndex:
                 return done
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                for rowid, article_id, text, published, attribution in rows:
-                    self.assign(rowid, article_id, text, published=published, attribution=attribution)
+                for rowid, article_id, text, published, attribution, date_source in rows:
+                    self.assign(rowid, article_id, text, published=published, attribution=attribution,
+                                day_only=is_day_only(published, date_source))
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
@@ -203,3 +215,4 @@ class StoryIndex:
             last = rows[-1][0]
             if progress is not None:
                 progress(len(rows))
+
