@@ -163,3 +163,14 @@ def test_demo_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo", "--db", str(tmp_path / "demo.db"))
     assert code == 0
     assert "result" in out and "removed" in out
+
+
+@pytest.mark.parametrize("argv", [["search", "harbour"], ["show", "0000000000000000"], ["stats"], ["export"],
+                                  ["story", "0000000000000000"]])
+def test_read_commands_on_a_missing_corpus_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  argv: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    code, out, err = run(capsys, *argv, "--db", str(db))
+    assert code == 2 and out == ""
+    assert err.startswith("presscut: error: no corpus at") and err.count("\n") == 1
+    assert not db.exists()

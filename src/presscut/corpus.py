@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from presscut.article import Article
 from presscut.config import ExtractConfig, FetchConfig, IngestConfig
-from presscut.errors import QueryError
+from presscut.errors import QueryError, StoreError
 from presscut.export import export as export_articles
 from presscut.pipeline import Drop, Pipeline, Reader, RecordStep, Stats, executor_for
 from presscut.pipeline.readers import FileReader
@@ -69,9 +69,15 @@ class Corpus:
     ...     hits = corpus.search("harbour strike")
     """
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, config: IngestConfig | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] = DEFAULT_DB, config: IngestConfig | None = None, *, create: bool = True
+    ) -> None:
+        """Open the corpus at ``path``; a missing file is created, unless ``create`` is False."""
         self.path = Path(path)
         self.config = config or IngestConfig()
+        if not create and not self.path.exists():
+            raise StoreError(f"no corpus at {self.path}: build one with 'presscut ingest' (or 'presscut demo'), "
+                             "or name another with --db")
         self.store = SQLiteStore(self.path)
 
     def __enter__(self) -> Corpus:

@@ -69,7 +69,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with Corpus(args.db) as corpus:
+    with Corpus(args.db, create=False) as corpus:
         filters = {"since": args.since, "until": args.until, "site": args.site, "lang": args.lang}
         hits = corpus.search(args.query, limit=args.limit, offset=args.offset, stories=args.stories, **filters)
         total = corpus.count(args.query, stories=args.stories, **filters)
@@ -81,7 +81,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with Corpus(args.db) as corpus:
+    with Corpus(args.db, create=False) as corpus:
         article = corpus.get(args.id)
         if article is None:
             raise PresscutError(f"no article with id {args.id!r} in {args.db} (see 'presscut search')")
@@ -95,7 +95,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     filters = {"since": args.since, "until": args.until, "site": args.site, "lang": args.lang}
-    with Corpus(args.db) as corpus:
+    with Corpus(args.db, create=False) as corpus:
         out: Any = args.out if args.out and args.out != "-" else sys.stdout
         n = corpus.export(out, args.format, args.query, **filters)
     print(f"exported {n} articles" + (f" to {args.out}" if args.out and args.out != "-" else ""), file=sys.stderr)
@@ -103,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with Corpus(args.db) as corpus:
+    with Corpus(args.db, create=False) as corpus:
         counts = corpus.stats()
         counts["stories_by_" + args.by] = corpus.story_counts(args.by)
     if args.json:

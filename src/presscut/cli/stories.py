@@ -12,7 +12,7 @@ from presscut.errors import PresscutError
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    with Corpus(args.db) as corpus:
+    with Corpus(args.db, create=False) as corpus:
         story = corpus.story(args.id)
     if story is None:
         raise PresscutError(f"no story or article with id {args.id!r} in {args.db} (see 'presscut search --stories')")
@@ -24,7 +24,7 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    with Corpus(args.db) as corpus:
+    with Corpus(args.db, create=False) as corpus:
         n = corpus.rebuild_stories(progress=not args.no_progress and sys.stderr.isatty())
         stories = corpus.count(stories=True)
     print(f"assigned {n} articles to {stories} stories")
