@@ -549,3 +549,28 @@ def test_date_from_the_canonical_url_when_the_page_has_no_url() -> None:
     article = extract(page)
     assert article.published is not None and article.published.date().isoformat() == "2025-03-14"
     assert article.date_source == "url"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "line"),
+    [
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "Photo: Jane Doe"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "PICTURED by the lake"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "(c) Saltmere Gazette"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "Copyright 2024"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "The harbour at dawn. AFP via Getty"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "Crowds gather. REUTERS/Staff"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "A quiet street. iStockPhoto"),
+        ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "We may earn a commission from links."),
+        ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "This post contains affiliate links."),
+        ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "This website uses COOKIES to improve it."),
+    ],
+)
+def test_precheck_words_cover_their_pattern(pattern: str, words: str, line: str) -> None:
+    """The cheap word test before a furniture regex never hides a line the regex matches."""
+    from presscut.extract import patterns as P
+    from presscut.extract.content import _may_hold
+
+    assert getattr(P, pattern).search(line)
+    assert _may_hold(line, getattr(P, words))
+    assert not _may_hold("An ordinary sentence about the harbour.", getattr(P, words))

@@ -316,7 +316,8 @@ class _Walk:
 
     def run(self, body: LexborNode) -> None:
         inline, silent = P.INLINE_TAGS, P.SILENT_TAGS
-        furniture_tags, content_tags = P.FURNITURE_TAGS, P.CONTENT_TAGS
+        furniture_tags, content_tags, cell_tags = P.FURNITURE_TAGS, P.CONTENT_TAGS, P.TABLE_CELL_TAGS
+        flush, keep = self._flush, self.keep
         parts = self._parts
         parent, tags, hints, all_attrs = self.parent, self.tags, self.hint, self.attrs
         stack: list[_Frame] = [(body, "body", None, True, 0, False)]
@@ -335,7 +336,7 @@ class _Walk:
                 in_content -= was_content
                 if is_block:
                     if parts:
-                        self._flush(block)
+                        flush(block)
                     block = stack[-1][4]
                 if tag == "a":
                     links -= 1
@@ -371,15 +372,15 @@ class _Walk:
                 content, reason = tag in content_tags, None
             if reason == "header" and tag == "header" and in_content:
                 reason = None  # an article's own <header>: headline, standfirst, byline (cleaned per line)
-            if reason is not None and reason not in self.keep and self._prune(node, tag, attrs, reason, stack):
+            if reason is not None and reason not in keep and self._prune(node, tag, attrs, reason, stack):
                 node = node.next
                 continue
-            if tag in P.TABLE_CELL_TAGS and simple_tables and simple_tables[-1]:
+            if tag in cell_tags and simple_tables and simple_tables[-1]:
                 is_block = False
                 parts.append(_CELL)
             if is_block:
                 if parts:
-                    self._flush(block)
+                    flush(block)
                 parent.append(block)
                 tags.append(tag)
                 hints.append(content)
@@ -394,7 +395,7 @@ class _Walk:
             stack.append((node, tag, attrs, is_block, block, content))
             in_content += content
             node = node.child
-        self._flush(block)
+        flush(block)
 
     def _prune(
         self, node: LexborNode, tag: str, attrs: dict[str, str | None], reason: str, stack: list[_Frame]
@@ -579,11 +580,26 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
             return "dateline"
     if n <= BYLINE_CHARS and P.BYLINE_LINE.match(text) and (P.READING_TIME.search(text) or _has_date(text)):
         return "byline"
-    if n <= 200 and P.CREDIT_LINE.search(text):
+    if n <= 200 and _may_hold(text, P.CREDIT_LINE_WORDS) and P.CREDIT_LINE.search(text):
         return "caption"
-    if n <= DISCLOSURE_CHARS and P.DISCLOSURE_LINE.search(text):
+    if n <= DISCLOSURE_CHARS and _may_hold(text, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text):
         return "disclosure"
     return None
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text`` is ASCII and holds none of ``words`` (lower-case), so that a
+    case-insensitive pattern needing one of them cannot match: a cheap test before a search.
+
+    Non-ASCII text always passes: Unicode case folding matches letters like "ſ" to "s".
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    for word in words:  # noqa: SIM110 - any() over a generator costs more; this runs for most blocks
+        if word in lowered:
+            return True
+    return False
 
 
 def _is_paragraph(block: Block) -> bool:

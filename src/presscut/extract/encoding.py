@@ -70,7 +70,9 @@ def repair_mojibake(text: str) -> str:
     most :data:`REPAIR_WINDOW` characters each way) go through ftfy, so a big
     page with one damaged line costs what that line costs.
     """
-    if "Ã" not in text and "Â" not in text and "â€" not in text and "â\x80" not in text:
+    if text.isascii():  # free: Python knows whether a string is ASCII
+        return text
+    if "Ã" not in text and "Â" not in text and ("â" not in text or ("â€" not in text and "â\x80" not in text)):
         return text
     hits = [m.span() for m in _MOJIBAKE.finditer(text)]
     if len(hits) < MOJIBAKE_MIN_HITS:

@@ -49,6 +49,11 @@ _FORMATTING = frozenset(
 )
 _FORMATTING_TAG = re.compile(r"</?(?:a|b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)(?=[\s/>])[^<>]*>", re.I)
 _TAG_LIKE = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype)", re.IGNORECASE)
+#: The elements :func:`parse_page` reads: meta tags, links and JSON-LD scripts.
+_HEAD_FACTS = (
+    'meta[content], link[rel][href], script[type="application/ld+json"],'
+    ' script[type="application/ld+json;charset=utf-8"]'
+)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
@@ -82,23 +87,19 @@ def parse_page(html: str, url: str | None = None) -> Page:
     """Parse ``html`` once (depth-guarded) and read its head metadata."""
     tree = LexborHTMLParser(limit_nesting(html))
     page = Page(tree=tree, url=url)
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
-        content = attrs.get("content")
-        if not content:
-            continue
-        for key_attr in ("property", "name", "itemprop", "http-equiv"):
-            key = attrs.get(key_attr)
-            if key:
-                page.meta.setdefault(key.strip().lower(), []).append(content)
-    for node in tree.css("link[rel][href]"):
-        attrs = node.attributes
-        href = (attrs.get("href") or "").strip()
-        for rel in (attrs.get("rel") or "").lower().split():
-            if href and rel not in page.links:
-                page.links[rel] = href
-    for node in tree.css('script[type="application/ld+json"], script[type="application/ld+json;charset=utf-8"]'):
-        page.json_ld.extend(_json_ld_objects(node.text(deep=True)))
+    # One selector list, one pass over the tree; matches come in document order.
+    for node in tree.css(_HEAD_FACTS):
+        tag = node.tag
+        if tag == "meta":
+            _read_meta(page, node.attributes)
+        elif tag == "link":
+            attrs = node.attributes
+            href = (attrs.get("href") or "").strip()
+            for rel in (attrs.get("rel") or "").lower().split():
+                if href and rel not in page.links:
+                    page.links[rel] = href
+        else:
+            page.json_ld.extend(_json_ld_objects(node.text(deep=True)))
     root = tree.root
     if root is not None and root.tag == "html":
         page.lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
@@ -106,6 +107,16 @@ def parse_page(html: str, url: str | None = None) -> Page:
     if title is not None:
         page.title = " ".join(title.text().split()) or None
     return page
+
+
+def _read_meta(page: Page, attrs: dict[str, str | None]) -> None:
+    content = attrs.get("content")
+    if not content:
+        return
+    for key_attr in ("property", "name", "itemprop", "http-equiv"):
+        key = attrs.get(key_attr)
+        if key:
+            page.meta.setdefault(key.strip().lower(), []).append(content)
 
 
 def looks_binary(text: str) -> bool:

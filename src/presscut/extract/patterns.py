@@ -224,6 +224,12 @@ CREDIT_LINE = re.compile(
     r"|\b(getty images|shutterstock|istock(photo)?|afp via getty|reuters/|ap photo)\b",
     re.IGNORECASE,
 )
+#: Lower-case words one of which every ASCII line that CREDIT_LINE matches contains
+#: (a cheap test before the regex search; keep in step with CREDIT_LINE).
+CREDIT_LINE_WORDS = (
+    "photo", "image", "picture", "foto", "bild", "illustration", "graphic", "video", "(c)", "copyright",
+    "getty", "shutterstock", "istock", "reuters/",
+)
 BYLINE_LINE = re.compile(r"^\s*(by|written by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
 #: "5 min read", "Reading time: 4 minutes".
 READING_TIME_LINE = re.compile(
@@ -238,6 +244,8 @@ DISCLOSURE_LINE = re.compile(
     r"|\bwe\s+use\s+cookies\b",
     re.IGNORECASE,
 )
+#: Lower-case words one of which every ASCII line that DISCLOSURE_LINE matches contains.
+DISCLOSURE_LINE_WORDS = ("commission", "compensation", "affiliate", "cookies")
 #: A reading time inside a line ("Feb 8, 2020 · 5 min read").
 READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading)\b", re.IGNORECASE)
 #: Words that may stand around a date on a dateline of its own ("Updated on: March 5, 2024").
