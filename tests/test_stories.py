@@ -11,6 +11,7 @@ import pytest
 
 from presscut.article import Article
 from presscut.bench.syndicate import BaseText, copy_text, generated_bases, syndicate
+from presscut.cli.output import render_story
 from presscut.corpus import Corpus
 from presscut.store import SQLiteStore
 from presscut.stories import StoryConfig
@@ -328,3 +329,7 @@ def test_a_day_only_date_does_not_beat_a_timestamp_of_the_same_day(tmp_path: Pat
         corpus.add([earlier_day])
         story = corpus.story(story.id)
         assert story is not None and story.original == earlier_day.id
+    copies = {c.id: c for c in story.copies}
+    assert copies[day_only.id].day_only and not copies[timed.id].day_only
+    table = render_story(story)
+    assert "2025-11-04T09:12" in table and "2025-11-03 " in table and "2025-11-03T00:00" not in table

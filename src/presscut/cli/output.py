@@ -117,9 +117,11 @@ def render_counts(counts: dict[str, Any]) -> str:
 
 def render_story(story: Story) -> str:
     agency = f"   credited: {story.attribution}" if story.attribution else ""
+    first = next((c for c in story.copies if c.original), None)
+    first_published = (story.first_published or "unknown")[: 10 if first is not None and first.day_only else 16]
     lines = [
         f"story {story.id}: {len(story.copies)} copies on {story.sites} sites; "
-        f"first published {(story.first_published or 'unknown')[:16]} ({story.original}){agency}",
+        f"first published {first_published} ({story.original}){agency}",
         "",
         f"  {'':2} {'id':<16} {'site':<24} {'published':<16} {'similarity':>10}  title",
     ]
@@ -127,7 +129,7 @@ def render_story(story: Story) -> str:
         mark = ("O" if c.original else " ") + ("R" if c.representative else " ")
         sim = f"{c.similarity:.2f}" if c.similarity is not None else "-"
         lines.append(
-            f"  {mark} {c.id:<16} {_short(c.site_name or '?', 24):<24} {(c.published or '')[:16]:<16} "
+            f"  {mark} {c.id:<16} {_short(c.site_name or '?', 24):<24} {(c.published or '')[:10 if c.day_only else 16]:<16} "
             f"{sim:>10}  {_short(c.title or '(untitled)', 60)}"
         )
     lines += ["", "O: original (earliest published)   R: representative (similarities are against it)"]

@@ -414,14 +414,14 @@ class SQLiteStore:
         sid, original_id, first_published, attribution, representative, original = head
         rows = self.db.execute(
             "SELECT rowid, id, title, site_name, published, url, json_extract(data, '$.attribution'), "
-            "story_similarity FROM articles WHERE story_id = ? "
+            "story_similarity, json_extract(data, '$.date_source') FROM articles WHERE story_id = ? "
             "ORDER BY published IS NULL, published, rowid",
             (sid,),
         ).fetchall()
         copies = [
             StoryCopy(
                 id=r[1], title=r[2], site_name=r[3], published=r[4], url=r[5], attribution=r[6], similarity=r[7],
-                original=r[0] == original, representative=r[0] == representative,
+                original=r[0] == original, representative=r[0] == representative, day_only=is_day_only(r[4], r[8]),
             )
             for r in rows
         ]

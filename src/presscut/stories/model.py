@@ -22,6 +22,8 @@ class StoryCopy:
     original: bool = False
     #: The copy the others were compared to (the first one stored).
     representative: bool = False
+    #: ``published`` is known only to the day (from the URL, a dateline, the input or a feed).
+    day_only: bool = False
 
 
 @dataclass(slots=True)
