@@ -128,8 +128,9 @@ def render_story(story: Story) -> str:
     for c in story.copies:
         mark = ("O" if c.original else " ") + ("R" if c.representative else " ")
         sim = f"{c.similarity:.2f}" if c.similarity is not None else "-"
+        published = (c.published or "")[: 10 if c.day_only else 16]
         lines.append(
-            f"  {mark} {c.id:<16} {_short(c.site_name or '?', 24):<24} {(c.published or '')[:10 if c.day_only else 16]:<16} "
+            f"  {mark} {c.id:<16} {_short(c.site_name or '?', 24):<24} {published:<16} "
             f"{sim:>10}  {_short(c.title or '(untitled)', 60)}"
         )
     lines += ["", "O: original (earliest published)   R: representative (similarities are against it)"]
