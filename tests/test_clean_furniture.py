@@ -148,3 +148,16 @@ def test_learn_furniture_command(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_origin_path_decides_the_site_of_a_text_without_url() -> None:
     article = Article(text="x", origin=Origin("file", path="/data/courier/a.txt"))
     assert article_site(article) == "dir:/data/courier"
+
+
+def test_reingesting_text_files_after_learning_revises_them_instead_of_adding_copies(tmp_path: Path) -> None:
+    """Files without a URL are identified by where they were read, so cleaner text is a revision."""
+    folder = _site_folder(tmp_path)
+    with Corpus(tmp_path / "corpus.db", IngestConfig(extract=NO_LANG)) as corpus:
+        corpus.ingest([folder])
+        before = corpus.count()
+        corpus.learn_furniture(min_docs=5, min_share=0.5)
+        report = corpus.ingest([folder])
+        assert corpus.count() == before == len(STORIES)
+        assert report.stored["revision"] == len(STORIES)
+        assert not any(PITCH in a.text for a in corpus.iter_articles())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -91,8 +92,9 @@ class Article:
     # -- identity -------------------------------------------------------------
 
     def assign_id(self) -> str:
-        """Set and return the stable id: from the canonical URL when known, else the text."""
-        self.id = article_id(self.canonical_url or self.url, self.text)
+        """Set and return the stable id: from the canonical URL when known, else where
+        the record was read (file, line, archive offset), else the text."""
+        self.id = article_id(self.canonical_url or self.url, self.text, self.origin)
         return self.id
 
     # -- serialisation --------------------------------------------------------
@@ -178,9 +180,16 @@ def normalize_text_for_id(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def article_id(url: str | None, text: str) -> str:
-    """A stable 16-hex-digit id: the normalised URL when known, else the normalised text."""
-    key = "url:" + normalize_url(url) if url else "text:" + normalize_text_for_id(text)
+def article_id(url: str | None, text: str, origin: Origin | None = None) -> str:
+    """A stable 16-hex-digit id: the normalised URL when known, else the record's place
+    (so re-reading a file after cleaning rules change gives a revision, not a second
+    article), else the normalised text."""
+    if url:
+        key = "url:" + normalize_url(url)
+    elif origin is not None and origin.path and origin.kind in ("file", "jsonl", "archive"):
+        key = f"{origin.kind}:{os.path.abspath(origin.path)}#{origin.offset or 0}"
+    else:
+        key = "text:" + normalize_text_for_id(text)
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
