@@ -11,20 +11,31 @@ per transaction, as the store does), on one core.
 
 Scale: the cost of assigning one new article when N articles are already
 stored.  The store holds the labelled set (minus the probes) plus filler
-articles with random signatures up to N; the probes are held-out copies and
-originals of the labelled set, so they do real joining work.  Bytes per
-article are the story tables' pages (``dbstat``) over N.
+articles with random signatures up to N, loaded in bulk in key order (the
+same tables the index reads; building 1M by assignment would take hours).
+New articles are then assigned in batches of 200 per transaction: first
+the probes (held-out copies and originals of the labelled set, so they do
+real joining work) and random-signature articles, untimed, up to the first
+move of a bucket level into the main table; then a few timed runs of
+random-signature articles (64 new band keys each: the most writing), each at
+least ``MIN_RUN`` articles and ending with the batch that moves a level into
+the main table, so a run is whole cycles of the index and its cost per
+article is the amortized one, commits and every level move included.  The
+probes' bucket lookups are timed on their own afterwards.  Bytes per article
+are the story tables' pages (``dbstat``) over N.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import resource
 import sqlite3
+import statistics
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +48,10 @@ from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher, Signature
 
 WCXB = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "wcxb-dev"
-_STORY_TABLES = ("stories", "story_signatures", "story_buckets")
+_STORY_TABLES = ("stories", "story_signatures", "story_buckets", "story_bucket_sizes")
 BATCH = 200
+#: Fewest new articles per timed run at any scale (a run then goes on up to a move into the main table).
+MIN_RUN = 2000
 
 
 def labelled_set(stories: int, seed: int, source: str) -> list[Labelled]:
@@ -141,9 +154,14 @@ def _fill(index: StoryIndex, n: int, start: int, rng: np.random.Generator) -> No
         )
         order = np.argsort(keys, axis=None)  # in key order: the B-tree fills page by page
         flat_keys, flat_rows = keys.ravel()[order], np.repeat(rowids, keys.shape[1])[order]
-        db.executemany(
+        added = db.executemany(
             "INSERT OR IGNORE INTO story_buckets (key, article) VALUES (?, ?)",
             zip(flat_keys.tolist(), flat_rows.tolist(), strict=True),
+        ).rowcount
+        db.execute(
+            "INSERT INTO story_bucket_sizes (level, keys, token) VALUES (-1, ?, 0) "
+            "ON CONFLICT (level) DO UPDATE SET keys = keys + excluded.keys",
+            (added,),
         )
         db.execute("COMMIT")
 
@@ -151,19 +169,30 @@ def _fill(index: StoryIndex, n: int, start: int, rng: np.random.Generator) -> No
 def _story_bytes(db: sqlite3.Connection) -> int:
     names = ",".join(f"'{t}'" for t in _STORY_TABLES)
     row = db.execute(
-        f"SELECT sum(pgsize) FROM dbstat WHERE name IN ({names}) OR name LIKE 'sqlite_autoindex_stor%'"
+        f"SELECT sum(pgsize) FROM dbstat WHERE name IN ({names}) OR name LIKE 'story_bucket_level%' "
+        "OR name LIKE 'sqlite_autoindex_stor%'"
     ).fetchone()
     return int(row[0] or 0)
 
 
+def _rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory of this process now (Linux; ``RssAnon``: not counting mapped file pages), else the peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def scale_point(
     stored: int, items: Sequence[Labelled], signatures: Sequence[Signature], probes: int, workdir: Path,
-    *, keep: bool = False,
+    *, runs: int = 3, keep: bool = False,
 ) -> dict[str, Any]:
-    """ms to assign one new article with ``stored`` articles already stored.
+    """ms to assign one new article with ``stored`` articles already stored, amortized over whole runs.
 
-    The probes run in one transaction, timed with its commit (as the store
-    writes a batch); the bucket lookup alone is timed in a second pass.
+    See the module documentation; the median of ``runs`` runs is ``ms_per_article``.
     """
     path = workdir / f"scale-{stored}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -173,15 +202,40 @@ def scale_point(
         index = StoryIndex(store.db)
         held = min(probes, len(items) // 5)
         base = items[: len(items) - held][:stored]
+        t0 = time.perf_counter()
         store.db.execute("BEGIN")
         _insert_articles(store.db, items, 1)
         store.db.execute("COMMIT")
         assign_all(index, base, signatures[: len(base)], start=1)
-        _fill(index, max(0, stored - len(base)), len(items) + 1, np.random.default_rng(stored))
+        n_fill = max(0, stored - len(base))
+        _fill(index, n_fill, len(items) + 1, np.random.default_rng(stored))
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        result = probe(store.db, items, signatures, held)
-        result.update(stored=max(stored, len(base)), bytes_per_article=_story_bytes(store.db) / max(stored, len(base)))
-        return result
+        build_s = time.perf_counter() - t0
+        n_stored = max(stored, len(base))
+        new = _new_articles(index, items, signatures, held, start=len(items) + n_fill + 1, seed=stored)
+        _assign_until_main(index, new, 0)  # warm-up: up to a move into the main table, so runs are whole cycles
+        timings = [_assign_until_main(index, new, MIN_RUN) for _ in range(runs)]
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        lookup = _lookup_ms(index, signatures[len(items) - held :])
+        ms = [t["ms_per_article"] for t in timings]
+        file_bytes = sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists())
+        return {
+            "stored": n_stored,
+            "build_s": build_s,
+            "run_articles": int(statistics.median(t["articles"] for t in timings)),
+            "runs": timings,
+            "ms_per_article": statistics.median(ms),
+            "ms_min": min(ms),
+            "ms_max": max(ms),
+            "lookup_ms": lookup["lookup_ms"],
+            "candidates": lookup["candidates"],
+            "bytes_per_article": _story_bytes(store.db) / n_stored,
+            "file_bytes_per_article": file_bytes / n_stored,
+            "rss_mb": _rss_mb(),
+            "rss_anon_mb": _rss_mb("RssAnon"),
+            "mirror_mb": index.buckets.mirror_bytes() / 2**20,
+            "peak_mirror_mb": index.buckets.peak_mirror_bytes / 2**20,
+        }
     finally:
         store.close()
         if not keep:
@@ -189,39 +243,90 @@ def scale_point(
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def probe(
-    db: sqlite3.Connection, items: Sequence[Labelled], signatures: Sequence[Signature], held: int
-) -> dict[str, Any]:
-    """Assign the last ``held`` items (one transaction, commit included); then time their bucket lookups alone."""
-    index = StoryIndex(db)
-    first = len(items) - held
-    start = time.perf_counter()
-    db.execute("BEGIN")
-    for k in range(first, len(items)):
+NewArticle = tuple[int, str, str | None, str | None, Signature]
+
+
+def _new_articles(
+    index: StoryIndex, items: Sequence[Labelled], signatures: Sequence[Signature], held: int, *, start: int,
+    seed: int, chunk: int = 10_000,
+) -> Iterator[NewArticle]:
+    """New articles to time: the ``held`` probes, then endless random signatures (their rows added by chunks)."""
+    for k in range(len(items) - held, len(items)):
         a = items[k].article
-        index.assign(k + 1, a.id, a.text, published=a.published.isoformat() if a.published else None,
-                     attribution=a.attribution, signature=signatures[k], fresh=True)
-    db.execute("COMMIT")
-    seconds = time.perf_counter() - start
+        yield k + 1, a.id, a.published.isoformat() if a.published else None, a.attribution, signatures[k]
+    rng = np.random.default_rng(seed + 1)
+    while True:
+        values = rng.integers(0, 2**32, size=(chunk, index.hasher.config.permutations), dtype=np.uint32)
+        rowids = range(start, start + chunk)
+        index.db.execute("BEGIN")
+        index.db.executemany(
+            "INSERT INTO articles (rowid, id, page_type, text, text_hash, data, stored_at) "
+            "VALUES (?, ?, 'article', '', '', '{}', '')",
+            [(r, f"new-{r}") for r in rowids],
+        )
+        index.db.execute("COMMIT")
+        for i, r in enumerate(rowids):
+            yield r, f"new-{r}", None, None, Signature(values[i], 300)
+        start += chunk
+
+
+def _written() -> int:
+    """Bytes this process has caused to be written to storage (Linux), else 0."""
+    try:
+        for line in Path("/proc/self/io").read_text().splitlines():
+            if line.startswith("write_bytes:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int) -> dict[str, Any]:
+    """Assign batches of ``BATCH`` new articles, each batch one transaction, until at least ``least`` are
+    assigned and the last batch moved a bucket level into the main table; time the batches, commits included.
+    """
+    db = index.db
+    index.buckets.moves.clear()
+    worst = seconds = cpu = 0.0
+    done, written = 0, _written()
+    while True:
+        batch = list(itertools.islice(new, BATCH))
+        moved = index.buckets.moves["main"]
+        t, c = time.perf_counter(), time.process_time()
+        db.execute("BEGIN")
+        for rowid, article_id, published, attribution, sig in batch:
+            index.assign(rowid, article_id, "", published=published, attribution=attribution, signature=sig,
+                         fresh=True)
+        db.execute("COMMIT")
+        t, c = time.perf_counter() - t, time.process_time() - c
+        seconds, cpu, worst, done = seconds + t, cpu + c, max(worst, t), done + len(batch)
+        if done >= least and index.buckets.moves["main"] > moved:
+            break
+    return {
+        "articles": done,
+        "seconds": seconds,
+        "ms_per_article": 1000 * seconds / done,
+        "cpu_ms_per_article": 1000 * cpu / done,
+        "worst_batch_ms": 1000 * worst,
+        "written_per_article": (_written() - written) / done,
+        "moves": dict(sorted(index.buckets.moves.items())),
+    }
+
+
+def _lookup_ms(index: StoryIndex, signatures: Sequence[Signature]) -> dict[str, float]:
+    """ms per bucket lookup (all levels) of the probes' keys, and rows found per lookup."""
     rows = 0
     start = time.perf_counter()
-    for k in range(first, len(items)):
-        keys = index.hasher.band_keys(signatures[k])
-        rows += len(db.execute(
-            f"SELECT key, article FROM story_buckets WHERE key IN ({','.join('?' * len(keys))})", keys
-        ).fetchall())
-    lookup = time.perf_counter() - start
-    return {
-        "ms_per_article": 1000 * seconds / max(1, held),
-        "lookup_ms": 1000 * lookup / max(1, held),
-        "candidates": rows / max(1, held),
-    }
+    for sig in signatures:
+        rows += len(index.buckets.lookup(index.hasher.band_keys(sig)))
+    seconds = time.perf_counter() - start
+    return {"lookup_ms": 1000 * seconds / max(1, len(signatures)), "candidates": rows / max(1, len(signatures))}
 
 
 def run_stories_bench(
     *,
     stories: int = 1200, seed: int = 0, source: str = "generated", scale: str = "10000,100000", probes: int = 300,
-    workdir: Path | None = None,
+    runs: int = 3, workdir: Path | None = None,
 ) -> dict[str, Any]:
     items = labelled_set(stories, seed, source)
     hasher = MinHasher()
@@ -249,7 +354,7 @@ def run_stories_bench(
         finally:
             store.close()
         counts = sorted({int(s) for s in scale.split(",") if s.strip()})
-        points = [scale_point(n, items, signatures, probes, root) for n in counts]
+        points = [scale_point(n, items, signatures, probes, root, runs=runs) for n in counts]
     n = len(items)
     return {
         "source": source,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 from typing import Any
 
@@ -35,7 +36,8 @@ def cmd_bench_stories(args: argparse.Namespace) -> int:
     from presscut.bench.stories import run_stories_bench
 
     result = run_stories_bench(
-        stories=args.stories, seed=args.seed, source=args.source, scale=args.scale, probes=args.probes
+        stories=args.stories, seed=args.seed, source=args.source, scale=args.scale, probes=args.probes,
+        runs=args.runs,
     )
     if args.json:
         output.print_json(result)
@@ -63,11 +65,14 @@ def render_stories_bench(result: dict[str, Any]) -> str:
         f"{'stored':>10} {'ms per new article':>19} {'of which lookup':>16} {'bucket rows':>12} "
         f"{'story bytes/article':>20} {'GB per 1M':>10}",
     ]
+    sig_us = result["speed"]["signature_us"]
     for row in result["scale"]:
         lines.append(
             f"{row['stored']:>10} {row['ms_per_article']:>19.3f} {row['lookup_ms']:>16.3f} {row['candidates']:>12.1f} "
             f"{row['bytes_per_article']:>20.0f} {row['bytes_per_article'] * 1e6 / 1e9:>10.2f}"
         )
+    if result["scale"]:
+        lines += _scale_runs(result["scale"], sig_us)
     lines.append("")
     lines.append(
         f"peak RSS: {result['rss_after_assign_mb']:.0f} MB after the quality run (labelled set included), "
@@ -99,6 +104,49 @@ def register(groups: Any) -> None:
                    help="base texts: generated, or the gold texts of ../shared/bench/wcxb-dev")
     p.add_argument("--scale", default="10000,100000",
                    help="stored-article counts to time one assignment at (default: 10000,100000)")
-    p.add_argument("--probes", type=int, default=300, help="new articles timed at each scale (default: 300)")
+    p.add_argument("--probes", type=int, default=300,
+                   help="held-out labelled articles among the new articles timed at each scale (default: 300)")
+    p.add_argument("--runs", type=int, default=3, help="timed runs of new articles at each scale (default: 3)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print the results as JSON")
+
+
+def _scale_runs(points: list[dict[str, Any]], sig_us: float) -> list[str]:
+    """The whole-run table of ``bench stories``: time, then memory and disk, per stored-article count."""
+    runs = len(points[0]["runs"])
+    lines = [
+        "",
+        f"new articles in whole runs of 200-article transactions, commits and level moves included (median of "
+        f"{runs} runs; story step = signature + assignment)",
+        f"{'stored':>10} {'run':>7} {'wall ms/article min-med-max':>28} {'CPU ms/article':>15} "
+        f"{'worst batch ms':>15} {'moves to main':>14} {'story step/s':>13}",
+    ]
+    for row in points:
+        cpu = statistics.median(r["cpu_ms_per_article"] for r in row["runs"])
+        span = f"{row['ms_min']:.3f}-{row['ms_per_article']:.3f}-{row['ms_max']:.3f}"
+        lines.append(
+            f"{row['stored']:>10} {row['run_articles']:>7} {span:>28} {cpu:>15.3f} "
+            f"{max(r['worst_batch_ms'] for r in row['runs']):>15.0f} "
+            f"{sum(r['moves'].get('main', 0) for r in row['runs']):>14} "
+            f"{1e6 / (sig_us + 1000 * row['ms_per_article']):>13.0f}"
+        )
+    lines += [
+        "",
+        f"{'stored':>10} {'RSS MB (anon)':>14} {'index mirrors peak MB':>22} {'written KB/article':>19} "
+        f"{'file bytes/article':>19} {'build s':>8}",
+    ]
+    for row in points:
+        written = statistics.median(r.get("written_per_article", 0) for r in row["runs"]) / 1000
+        rss = f"{row['rss_mb']:.0f} ({row['rss_anon_mb']:.0f})"
+        lines.append(
+            f"{row['stored']:>10} {rss:>14} {row.get('peak_mirror_mb', row['mirror_mb']):>22.0f} {written:>19.0f} "
+            f"{row['file_bytes_per_article']:>19.0f} {row['build_s']:>8.0f}"
+        )
+    first, last = points[0], points[-1]
+    if last["stored"] > first["stored"]:
+        cpu_first, cpu_last = (statistics.median(r["cpu_ms_per_article"] for r in p["runs"]) for p in (first, last))
+        lines.append(
+            f"cost per article at {last['stored']} / at {first['stored']}: "
+            f"{last['ms_per_article'] / first['ms_per_article']:.2f}x wall, {cpu_last / cpu_first:.2f}x CPU"
+        )
+    return lines

@@ -40,3 +40,29 @@ class StoryConfig:
             raise ValueError("StoryConfig: shingle and bands must be >= 1, permutations >= bands")
         if not 0.0 < self.containment <= 1.0:
             raise ValueError("StoryConfig: containment must be in (0, 1]")
+
+
+@dataclass(frozen=True, slots=True)
+class BucketLayout:
+    """How the LSH bucket index is laid out (:mod:`presscut.stories.buckets`); it never changes any assignment.
+
+    New band keys go into a small level 0; a full level moves, in key order,
+    into the next level, which holds ``fanout`` times more, or into the main
+    table once it holds at least ``1 / main_share`` of the main table's keys.
+    Larger ``main_share`` means smaller levels (less memory for their
+    in-memory copies) but more frequent rewrites of the main table's pages.
+    """
+
+    #: Keys level 0 holds before it moves down (16,384 keys: 256 articles, ~90 pages).
+    level0: int = 16384
+    #: Each level holds this many times the keys of the level above.
+    fanout: int = 8
+    #: A full level moves into the main table once it holds 1/main_share of the main table's keys.
+    main_share: int = 16
+
+    def capacity(self, level: int) -> int:
+        return int(self.level0 * self.fanout**level)
+
+    def __post_init__(self) -> None:
+        if self.level0 < 1 or self.fanout < 2 or self.main_share < 1:
+            raise ValueError("BucketLayout: level0 and main_share must be >= 1, fanout >= 2")

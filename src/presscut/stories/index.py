@@ -1,17 +1,15 @@
 """Incremental story assignment over SQLite tables (LSH buckets with an index).
 
 Each stored article has a MinHash signature (``story_signatures``).  Its
-``bands`` band keys go into ``story_buckets``, keyed by band key (a rowid
-table: one B-tree seek per key) and pointing at the first article stored with
-that key.  Copies share most keys with the copy before them, so a story copied
-a thousand times costs about as many rows as one copy, and a lookup returns at
-most one article per key.  A new article looks up its keys (one query), checks
-the few articles that share the most bands, and joins the story whose text
-overlaps it most
-(containment of the shorter text in the longer, see :class:`StoryConfig`), or
-starts a new story.  Nothing is held in memory between articles, so the cost
-of one assignment does not grow with the number of stored articles beyond
-B-tree depth.
+``bands`` band keys go into the bucket index (:mod:`presscut.stories.buckets`),
+which maps each key to the first article stored with it.  Copies share most
+keys with the copy before them, so a story copied a thousand times costs about
+as many keys as one copy, and a lookup returns at most one article per key.
+A new article looks up its keys, checks the few articles that share the most
+bands, and joins the story whose text overlaps it most (containment of the
+shorter text in the longer, see :class:`StoryConfig`), or starts a new story.
+The cost of one assignment stays about flat as the corpus grows: the bucket
+index is log-structured, so the pages written per new key do not grow with it.
 
 Assignment depends only on the articles stored before (in storage order), so
 a rerun after a crash, or ``rebuild``, gives the same stories.
@@ -25,7 +23,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from presscut.stories.config import StoryConfig
+from presscut.stories.buckets import Buckets
+from presscut.stories.config import BucketLayout, StoryConfig
 from presscut.stories.minhash import MinHasher, Signature, overlap
 from presscut.stories.order import is_day_only, order_key
 
@@ -44,10 +43,13 @@ class Assignment:
 class StoryIndex:
     """Story assignment on an open SQLite connection (the caller owns the transaction)."""
 
-    def __init__(self, db: sqlite3.Connection, config: StoryConfig | None = None) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, config: StoryConfig | None = None, layout: BucketLayout | None = None
+    ) -> None:
         self.db = db
         self.config = config or StoryConfig()
         self.hasher = MinHasher(self.config)
+        self.buckets = Buckets(db, layout)
 
     # -- assignment ---------------------------------------------------------------
 
@@ -91,10 +93,7 @@ class StoryIndex:
         )
         new_keys = [k for k in keys if k not in known]
         if new_keys:
-            self.db.execute(
-                f"INSERT OR IGNORE INTO story_buckets (key, article) VALUES {','.join(['(?, ?)'] * len(new_keys))}",
-                [x for k in new_keys for x in (k, rowid)],
-            )
+            self.buckets.add(new_keys, rowid)
         self.db.execute(
             "UPDATE articles SET story_id = ?, story_similarity = ? WHERE rowid = ?",
             (story_id, round(similarity, 4), rowid),
@@ -108,9 +107,7 @@ class StoryIndex:
 
         ``known`` gets the keys already in the buckets (they need no new row).
         """
-        rows = self.db.execute(
-            f"SELECT key, article FROM story_buckets WHERE key IN ({','.join('?' * len(keys))})", keys
-        ).fetchall()
+        rows = self.buckets.lookup(keys)
         known.update(r[0] for r in rows)
         shared = Counter(r[1] for r in rows if r[1] != rowid)
         if not shared:
@@ -185,7 +182,8 @@ class StoryIndex:
         """Forget every story and assign all articles again, in storage order; return how many."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("story_buckets", "story_signatures", "stories"):
+            self.buckets.clear()
+            for table in ("story_signatures", "stories"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("UPDATE articles SET story_id = NULL, story_similarity = NULL")
             self.db.execute("COMMIT")
