@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= presscut.db
 
-.PHONY: demo test lint typecheck pytest install install-test clean
+.PHONY: demo test lint typecheck pytest install install-test clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ pytest: install-test
 	$(BIN)/python -m pytest -q || [ $$? -eq 5 ]
 
 test: lint typecheck pytest
+
+# Screenshots of the web workspace for the README (needs /usr/bin/chromium); not part of `make test`.
+screenshots: install-test
+	$(BIN)/presscut demo --db $(DB) > /dev/null
+	$(BIN)/python -m presscut.web.screenshots --db $(DB) --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache $(DB) $(DB)-wal $(DB)-shm

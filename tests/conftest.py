@@ -59,3 +59,15 @@ def server(running_server: HTTPServer) -> Iterator[HTTPServer]:
     running_server.clear()
     yield running_server
     running_server.clear()
+
+
+@pytest.fixture(scope="session")
+def web_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A corpus of the sample pages and one hostile (XSS) article: (path, hostile article id).
+
+    Shared by the web tests, which only read it (ingest tests write to their own copy).
+    """
+    from .web_corpus import build
+
+    path = tmp_path_factory.mktemp("web") / "corpus.db"
+    return path, build(path)

@@ -92,7 +92,7 @@ def test_search_ranks_highlights_and_filters(store: SQLiteStore) -> None:
     store.upsert(three())
     hits = store.search("flood barrier")
     assert [h.title for h in hits] == ["Flood barrier holds"]
-    assert "**flood**" in hits[0].snippet.lower() and hits[0].score > 0
+    assert "**flood**" in hits[0].highlighted().lower() and hits[0].score > 0
     assert store.search("hafenarbeiter")[0].site_name == "Rheinfeld Rundschau"
     assert len(store.search("streik OR strike")) == 2
     assert [h.language for h in store.search("streik OR strike", Filters(language="de"))] == ["de"]

@@ -97,11 +97,14 @@ class Corpus:
         *,
         workers: int | None = None,
         progress: bool = False,
+        on_file_done: Callable[[], None] | None = None,
     ) -> IngestReport:
         """Read files and folders (``.html``/``.htm`` also gzipped, ``.txt``, ``.jsonl``),
         extract and clean each, and store the articles.  Bad inputs are counted
-        skips, never errors."""
+        skips, never errors.  ``on_file_done`` is called as each input file is finished."""
         reader = FileReader(paths, self.config.limits)
+        if on_file_done is not None:
+            reader.on_file_done = on_file_done
         steps: list[RecordStep] = [ExtractStep(self._extract_config(), self.config.limits)]
         return self._run(reader, steps, workers, progress, total=reader.count_files() if progress else None)
 
@@ -271,9 +274,17 @@ class Corpus:
         """
         return self.store.story(story_id)
 
-    def story_counts(self, period: str = "month", **filters: Any) -> dict[str, dict[str, int]]:
-        """Articles and distinct stories per ``month``, ``week`` or ``day`` of publication."""
-        return self.store.story_counts(period, _filters(**filters))
+    def story_counts(
+        self, period: str = "month", query: str | None = None, **filters: Any
+    ) -> dict[str, dict[str, int]]:
+        """Articles and distinct stories per ``month``, ``week`` or ``day`` of publication
+        (with ``query``, of the articles matching that search)."""
+        return self.store.story_counts(period, _filters(**filters), query=query)
+
+    def site_health(self) -> list[dict[str, Any]]:
+        """Per site: articles, stories, and how many have an empty or short body, no date,
+        no title, or are not article pages (see :meth:`SQLiteStore.site_health`)."""
+        return self.store.site_health()
 
     def rebuild_stories(self, progress: bool = False) -> int:
         """Recompute every story from scratch (in storage order); return how many articles."""

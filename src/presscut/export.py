@@ -35,10 +35,15 @@ def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
     writer.writerow(FIELDS)
     n = 0
     for article in articles:
-        d = article.to_dict()
-        writer.writerow([_flat(d[f]) for f in FIELDS])
+        writer.writerow(csv_row(article))
         n += 1
     return n
+
+
+def csv_row(article: Article) -> list[Any]:
+    """An article as one CSV row of :data:`FIELDS`."""
+    d = article.to_dict()
+    return [_flat(d[f]) for f in FIELDS]
 
 
 def _flat(value: Any) -> Any:

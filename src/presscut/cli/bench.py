@@ -23,6 +23,18 @@ def cmd_bench_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_web(args: argparse.Namespace) -> int:
+    from presscut.bench.web import render, run_web_bench
+
+    result = run_web_bench(
+        args.articles, args.db, args.requests, args.seed, store=args.store, log=lambda m: print(m, file=sys.stderr)
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(render(result))
+    return 0
+
+
 def register(groups: Groups) -> None:
     p = groups.bench.add_parser(
         "extract",
@@ -37,3 +49,18 @@ def register(groups: Groups) -> None:
     p.add_argument("--limit", type=int, help="only the first N pages")
     p.add_argument("--json", metavar="OUT", help="also write the full result as JSON to OUT")
 
+    p = groups.bench.add_parser(
+        "web",
+        help="web workspace response times (search, article, story, timeline) on a generated corpus",
+        description="Build or reuse a generated corpus, serve it with the real app on 127.0.0.1, "
+                    "time HTTP requests; print one table (needs presscut[web]).",
+    )
+    p.set_defaults(handler=cmd_bench_web)
+    p.add_argument("--articles", type=int, default=100_000, help="articles in the generated corpus (default: 100000)")
+    p.add_argument("--db", type=Path, help="the corpus file: built there when missing, reused when present "
+                   "(default: ~/.cache/presscut/bench-web-ARTICLES-sSEED.db)")
+    p.add_argument("--requests", type=int, default=700,
+                   help="timed requests, in whole passes over the request mix (default: 700)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--store", action="store_true", help="also time the store calls behind the pages, in process")
+    p.add_argument("--json", metavar="OUT", help="also write the full result as JSON to OUT")

@@ -25,6 +25,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "presscut.cli.stories",
     "presscut.cli.sources",
     "presscut.cli.clean",
+    "presscut.cli.web",
 )
 
 

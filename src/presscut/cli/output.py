@@ -42,7 +42,7 @@ def render_hits(hits: list[SearchResult], total: int) -> str:
         copies = f"  [{h.copies} copies, story {h.story_id}]" if h.copies > 1 else ""
         lines.append(f"{h.id}  {h.title or '(untitled)'}{copies}")
         lines.append(f"    {h.site_name or '?'} · {date} · {h.url or ''}".rstrip())
-        lines.append(textwrap.indent(textwrap.fill(" ".join(h.snippet.split()), 96), "    "))
+        lines.append(textwrap.indent(textwrap.fill(" ".join(h.highlighted().split()), 96), "    "))
     return "\n".join(lines)
 
 

@@ -15,8 +15,9 @@ moment leaves the last committed batch, and re-ingesting completes the work
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -46,8 +47,20 @@ _MIGRATIONS: tuple[str, ...] = tuple(
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
-#: Markers around matched words in snippets.
-HIGHLIGHT = ("**", "**")
+#: Markers around matched words in snippets: private-use characters, so they can never be
+#: confused with an article's own text (``**`` or ``[`` may appear in it).  Readers get
+#: them turned into something visible by :meth:`SearchResult.highlighted`.
+HIGHLIGHT = ("\ue000", "\ue001")
+
+#: Matching articles joined to the narrow index of the columns searches filter, count and group on
+#: (migration 0007), so thousands of matches never read the wide article rows.
+_MATCHES = "articles_fts JOIN articles a INDEXED BY articles_facets ON a.rowid = articles_fts.rowid"
+#: The most rowids looked up with one ``IN (...)`` list (SQLite allows 32,766 parameters).
+_IN_LIST = 4000
+#: Grouping hits by story reads this many best matches per story wanted (at least ``_FIRST_READ``),
+#: four times more each time that was not enough.
+_READ_AHEAD = 8
+_FIRST_READ = 200
 
 
 @dataclass(slots=True)
@@ -64,8 +77,29 @@ class SearchResult:
     #: With ``stories=True``: how many matching articles of this story the hit stands for.
     copies: int = 1
 
+    def highlighted(self, start: str = "**", end: str = "**") -> str:
+        """The snippet with matched words between ``start`` and ``end`` (stray markers dropped)."""
+        return mark_snippet(self.snippet, lambda part: part, start, end)
+
     def to_dict(self) -> dict[str, Any]:
-        return {f: getattr(self, f) for f in self.__slots__}
+        """JSON-ready; the snippet with matched words in ``**`` (as :meth:`highlighted`)."""
+        return {f: self.highlighted() if f == "snippet" else getattr(self, f) for f in self.__slots__}
+
+
+def mark_snippet(snippet: str, escape: Callable[[str], str], start: str, end: str) -> str:
+    """Each stretch of ``snippet`` through ``escape``; matched words between ``start`` and ``end``.
+
+    Only complete marker pairs become marks, so markers an article happens to
+    contain can neither open a mark that never closes nor inject anything.
+    """
+    out = []
+    for i, part in enumerate(_MARKED.split(snippet)):
+        text = escape(part.replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], ""))
+        out.append(f"{start}{text}{end}" if i % 2 else text)
+    return "".join(out)
+
+
+_MARKED = re.compile(f"{HIGHLIGHT[0]}([^{HIGHLIGHT[0]}{HIGHLIGHT[1]}]*){HIGHLIGHT[1]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +152,9 @@ class SQLiteStore:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=10000")
         db.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: story buckets are random-access
+        # Read pages through a memory map (up to SQLite's 2 GB cap) rather than a read() call per page: a story
+        # lookup reads ~64 scattered bucket pages, which miss the page cache once the corpus is large.
+        db.execute("PRAGMA mmap_size=2147418112")
         return db
 
     @property
@@ -300,50 +337,113 @@ class SQLiteStore:
     def search(
         self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0, stories: bool = False
     ) -> list[SearchResult]:
-        """Best matches first; with ``stories``, one hit per story (its best-ranked copy) and its ``copies``."""
+        """Best matches first; with ``stories``, one hit per story (its best-ranked copy) and its ``copies``.
+
+        Two steps, so that the costly parts run for one page only: the matches are
+        ranked by bm25 reading nothing but the FTS index (and :data:`_MATCHES`'s
+        small index when a filter or the story is needed), then the page's rows
+        and snippets are read.  Ties are broken by storage order.
+        """
         fts = to_fts(query)
-        where, params = (filters or Filters()).sql()
-        sql = (
-            "SELECT a.id, a.title, coalesce(a.url, a.canonical_url), a.site_name, a.published, a.language, "
-            f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24), "
-            "bm25(articles_fts, 4.0, 1.0) AS score, a.story_id, 1 "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ? OFFSET ?"
-        )
-        if stories:  # rank copies of one story on the scores computed inside (bm25 needs the FTS context)
-            sql = (
-                "SELECT id, title, url, site_name, published, language, snip, score, story_id, copies FROM ("
-                "SELECT *, row_number() OVER (PARTITION BY story ORDER BY score, rid) AS rank, "
-                "count(*) OVER (PARTITION BY story) AS copies FROM ("
-                "SELECT a.rowid AS rid, a.id, a.title, coalesce(a.url, a.canonical_url) AS url, a.site_name, "
-                "a.published, a.language, "
-                f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) AS snip, "
-                "bm25(articles_fts, 4.0, 1.0) AS score, a.story_id, coalesce(a.story_id, a.id) AS story "
-                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND {where})) WHERE rank = 1 ORDER BY score LIMIT ? OFFSET ?"
-            )
+        filters = filters or Filters()
         try:
-            rows = self.db.execute(sql, (fts, *params, limit, offset)).fetchall()
+            if stories:
+                ranked, copies = self._rank_stories(fts, filters, limit, offset)
+            else:
+                ranked, copies = [(rid, score) for rid, score, _ in self._rank(fts, filters, offset + limit)], {}
+                ranked = ranked[offset:]
+            rows = self._hit_rows(fts, [rid for rid, _ in ranked])
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {query!r}: {exc}") from exc
         return [
             SearchResult(
                 id=r[0], title=r[1], url=r[2], site_name=r[3], published=r[4], language=r[5], snippet=r[6],
-                score=-float(r[7]), story_id=r[8], copies=int(r[9]),
+                score=-float(score), story_id=r[7], copies=copies.get(r[7], 1),
             )
-            for r in rows
+            for rid, score in ranked
+            if (r := rows.get(rid)) is not None
         ]
+
+    def _rank(self, fts: str, filters: Filters, k: int, story: bool = False) -> list[tuple[int, float, Any]]:
+        """The ``k`` best (rowid, bm25 score, story key) of a match; the key only with ``story``."""
+        where, params = filters.sql()
+        if where == "1" and not (story and k > _IN_LIST):
+            ranked = self.db.execute(
+                "SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+                "WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ?",
+                (fts, k),
+            ).fetchall()
+            keys: dict[int, Any] = {}
+            if story and ranked:
+                keys = dict(self.db.execute(
+                    "SELECT rowid, coalesce(story_id, rowid) FROM articles INDEXED BY articles_facets "
+                    f"WHERE rowid IN ({', '.join('?' * len(ranked))})",
+                    [rid for rid, _ in ranked],
+                ).fetchall())
+            return [(rid, score, keys.get(rid)) for rid, score in ranked]
+        return self.db.execute(
+            "SELECT a.rowid, bm25(articles_fts, 4.0, 1.0) AS score, coalesce(a.story_id, a.rowid) "
+            f"FROM {_MATCHES} WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rowid LIMIT ?",
+            (fts, *params, k),
+        ).fetchall()
+
+    def _rank_stories(
+        self, fts: str, filters: Filters, limit: int, offset: int
+    ) -> tuple[list[tuple[int, float]], dict[str, int]]:
+        """The page of stories ranked by their best copy: (rowid, score) of that copy, and the
+        matching copies of each story on the page.
+
+        The best-ranked matches are read until they hold enough distinct stories (eight
+        matches per story wanted at first: copies of one story rank close together), so
+        a common word's thousands of matches are ranked inside FTS5 and never grouped.
+        """
+        need = offset + limit
+        k = max(_READ_AHEAD * need, _FIRST_READ)
+        while True:
+            ranked = self._rank(fts, filters, k, story=True)
+            best: dict[Any, tuple[int, float]] = {}
+            for rid, score, key in ranked:
+                best.setdefault(key, (rid, score))  # in rank order: the first copy seen is the best
+            if len(best) >= need or len(ranked) < k:
+                break
+            k *= 4
+        page = list(best.items())[offset:need]
+        story_ids = [key for key, _ in page if isinstance(key, str)]
+        copies: dict[str, int] = {}
+        if story_ids:
+            where, params = filters.sql()
+            copies = dict(self.db.execute(
+                f"SELECT a.story_id, count(*) FROM {_MATCHES} WHERE articles_fts MATCH ? AND {where} "
+                "AND articles_fts.rowid IN (SELECT rowid FROM articles INDEXED BY articles_story "
+                f"WHERE story_id IN ({', '.join('?' * len(story_ids))})) GROUP BY a.story_id",
+                (fts, *params, *story_ids),
+            ).fetchall())
+        return [hit for _, hit in page], copies
+
+    def _hit_rows(self, fts: str, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
+        """What a hit shows, snippet included, for the given matching rows."""
+        if not rowids:
+            return {}
+        rows = self.db.execute(
+            "SELECT a.rowid, a.id, a.title, coalesce(a.url, a.canonical_url), a.site_name, a.published, a.language, "
+            f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24), a.story_id "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({', '.join('?' * len(rowids))})",
+            (fts, *rowids),
+        ).fetchall()
+        return {r[0]: r[1:] for r in rows}
 
     def count(self, query: str | None = None, filters: Filters | None = None, stories: bool = False) -> int:
         """Matching articles, or with ``stories`` the distinct stories among them."""
         where, params = (filters or Filters()).sql()
-        what = "count(DISTINCT coalesce(a.story_id, a.id))" if stories else "count(*)"
+        # An article without a story is a story of its own: its rowid keeps it distinct (and is in the index).
+        what = "count(DISTINCT coalesce(a.story_id, a.rowid))" if stories else "count(*)"
         if query is None:
             return int(self.db.execute(f"SELECT {what} FROM articles a WHERE {where}", params).fetchone()[0])
-        sql = (
-            f"SELECT {what} FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? AND {where}"
-        )
+        if where == "1" and not stories:  # the FTS index alone knows
+            sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+        else:
+            sql = f"SELECT {what} FROM {_MATCHES} WHERE articles_fts MATCH ? AND {where}"
         try:
             return int(self.db.execute(sql, (to_fts(query), *params)).fetchone()[0])
         except sqlite3.OperationalError as exc:
@@ -363,7 +463,8 @@ class SQLiteStore:
             )
             args = (to_fts(query), *params)
         # A separate connection, so a long export never blocks or sees half of a write.
-        reader = sqlite3.connect(self.path)
+        # Not tied to its thread: a web server streams an export from a pool of threads, one at a time.
+        reader = sqlite3.connect(self.path, check_same_thread=False)
         try:
             try:
                 cursor = reader.execute(sql, args)
@@ -413,7 +514,8 @@ class SQLiteStore:
             return self.story(row[0])
         sid, original_id, first_published, attribution, representative, original = head
         rows = self.db.execute(
-            "SELECT rowid, id, title, site_name, published, url, json_extract(data, '$.attribution'), "
+            "SELECT rowid, id, title, site_name, published, coalesce(url, canonical_url), "
+            "json_extract(data, '$.attribution'), "
             "story_similarity, json_extract(data, '$.date_source') FROM articles WHERE story_id = ? "
             "ORDER BY published IS NULL, published, rowid",
             (sid,),
@@ -427,8 +529,11 @@ class SQLiteStore:
         ]
         return Story(sid, original_id, first_published, attribution, copies)
 
-    def story_counts(self, period: str = "month", filters: Filters | None = None) -> dict[str, dict[str, int]]:
-        """Articles and distinct stories per ``month``, ``week`` (``YYYY-Www``, weeks from Monday) or ``day``."""
+    def story_counts(
+        self, period: str = "month", filters: Filters | None = None, query: str | None = None
+    ) -> dict[str, dict[str, int]]:
+        """Articles and distinct stories per ``month``, ``week`` (``YYYY-Www``, weeks from Monday) or ``day``;
+        with ``query``, only the articles matching that search."""
         keys = {
             "month": "substr(a.published, 1, 7)",
             "day": "substr(a.published, 1, 10)",
@@ -437,12 +542,34 @@ class SQLiteStore:
         if period not in keys:
             raise QueryError(f"period must be one of {', '.join(keys)}, not {period!r}")
         where, params = (filters or Filters()).sql()
-        rows = self.db.execute(
-            f"SELECT coalesce({keys[period]}, 'unknown') AS k, count(*), "
-            f"count(DISTINCT coalesce(a.story_id, a.id)) FROM articles a WHERE {where} GROUP BY k ORDER BY k",
-            params,
-        ).fetchall()
+        source, args = "articles a", tuple(params)
+        if query is not None:
+            source = _MATCHES
+            where, args = f"articles_fts MATCH ? AND {where}", (to_fts(query), *params)
+        try:
+            rows = self.db.execute(
+                f"SELECT coalesce({keys[period]}, 'unknown') AS k, count(*), "
+                f"count(DISTINCT coalesce(a.story_id, a.rowid)) FROM {source} WHERE {where} GROUP BY k ORDER BY k",
+                args,
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}") from exc
         return {str(k): {"articles": int(n), "stories": int(s)} for k, n, s in rows}
+
+    def site_health(self, short: int = 200) -> list[dict[str, Any]]:
+        """Per site, most articles first: articles, stories, and the extraction health counts
+        (``empty`` bodies, ``short`` ones under ``short`` characters, ``no_date``, ``no_title``,
+        ``not_article`` pages) in one pass over the table.  ``site`` is None for articles without one."""
+        rows = self.db.execute(
+            "SELECT site_name, count(*), count(DISTINCT coalesce(story_id, id)), "
+            "sum(length(trim(text)) = 0), sum(length(text) < ?), sum(published IS NULL), "
+            "sum(coalesce(trim(title), '') = ''), sum(coalesce(page_type, 'article') != 'article'), "
+            "min(published), max(published) FROM articles GROUP BY site_name ORDER BY 2 DESC, 1",
+            (short,),
+        ).fetchall()
+        names = ("site", "articles", "stories", "empty", "short", "no_date", "no_title", "not_article",
+                 "first_published", "last_published")
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 # -- row mapping ----------------------------------------------------------------
