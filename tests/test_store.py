@@ -148,3 +148,14 @@ def test_migrations_are_numbered_consecutively() -> None:
                    if p.name.endswith(".sql"))
     assert [int(n.split("_")[0]) for n in names] == list(range(1, len(names) + 1))
     assert len(names) == SCHEMA_VERSION
+
+
+def test_misnumbered_migrations_are_refused(tmp_path: Path) -> None:
+    from presscut.store.sqlite import load_migrations
+
+    for name in ("0001_a.sql", "0002_b.sql", "0004_d.sql"):
+        (tmp_path / name).write_text("SELECT 1;", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"0004_d\.sql should be number 3"):
+        load_migrations(tmp_path)
+    (tmp_path / "0004_d.sql").rename(tmp_path / "0003_c.sql")
+    assert len(load_migrations(tmp_path)) == 3

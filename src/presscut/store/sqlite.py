@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,12 +40,18 @@ if TYPE_CHECKING:
 _COLUMNS = ("id", "url", "canonical_url", "site_name", "title", "published", "language", "page_type", "text")
 
 #: Schema migrations, applied in order: ``migrations/NNNN_name.sql``; the number is the version.
-_MIGRATIONS: tuple[str, ...] = tuple(
-    (resources.files("presscut.store") / "migrations" / name).read_text(encoding="utf-8")
-    for name in sorted(
-        p.name for p in (resources.files("presscut.store") / "migrations").iterdir() if p.name.endswith(".sql")
-    )
-)
+def load_migrations(folder: Traversable | Path) -> tuple[str, ...]:
+    """The migration scripts in order; file ``NNNN_name.sql`` takes the schema to version NNNN,
+    so the numbers must run 1, 2, 3, ... without a gap or a repeat."""
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    for expected, name in enumerate(names, start=1):
+        number = name.partition("_")[0]
+        if not number.isdigit() or int(number) != expected:
+            raise RuntimeError(f"store migrations are misnumbered: {name} should be number {expected}")
+    return tuple((folder / name).read_text(encoding="utf-8") for name in names)
+
+
+_MIGRATIONS = load_migrations(resources.files("presscut.store") / "migrations")
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 #: Markers around matched words in snippets: private-use characters, so they can never be
