@@ -191,8 +191,39 @@ def _resiliparse(html: bytes, text: str, url: str | None) -> str:
 def _justext(html: bytes, text: str, url: str | None) -> str:
     import justext
 
-    paragraphs = justext.justext(text, justext.get_stoplist("English"))
+    paragraphs = justext.justext(text, justext.get_stoplist(justext_stoplist(text)))
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+#: ISO 639-1 codes -> the names of jusText's stop lists.
+JUSTEXT_STOPLISTS: dict[str, str] = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
+    "gl": "Galician", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
+    "is": "Icelandic", "it": "Italian", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ms": "Malay", "nb": "Norwegian_Bokmal", "nl": "Dutch", "nn": "Norwegian_Nynorsk", "no": "Norwegian_Bokmal",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian",
+    "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "tr": "Turkish", "uk": "Ukrainian",
+    "ur": "Urdu", "vi": "Vietnamese",
+}
+
+
+def justext_stoplist(html: str) -> str:
+    """The jusText stop list for the page's language: detected from its visible text, else its
+    declared ``<html lang>``, else English."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from presscut.language import detect_language, normalize_language_tag
+
+    tree = LexborHTMLParser(html)
+    for node in tree.css("script, style, noscript"):
+        node.decompose()
+    body = tree.body.text(separator=" ") if tree.body is not None else ""
+    lang = detect_language(body, JUSTEXT_STOPLISTS)
+    if lang is None and tree.root is not None:
+        lang = normalize_language_tag(tree.root.attributes.get("lang"))
+    return JUSTEXT_STOPLISTS.get(lang or "en", "English")
 
 
 def _newspaper(html: bytes, text: str, url: str | None) -> str:

@@ -1,8 +1,13 @@
 """Publication and modification dates, with where they came from.
 
-Evidence is tried strongest first: JSON-LD, meta tags, ``<time datetime>``
-(and microdata ``datePublished``), a date in the URL path, then a visible
-dateline, then a date key in the page's script data.  Every date is timezone-aware (naive ones are taken as UTC) and
+Evidence is tried strongest first: JSON-LD, meta tags (a visible date by the
+headline overrides them when it names another day), ``<time datetime>`` (and
+microdata ``datePublished``/``dateCreated``), a date in the URL path, an element
+marked as a date ("post-date") outside related lists and comments, a visible
+dateline, a date key in the page's script data, and last the modification date.
+Visible dates are read in English and in the month names of other languages
+(:data:`MONTH_WORDS`); a numeric date whose day/month order cannot be told is not
+guessed.  Every date is timezone-aware (naive ones are taken as UTC) and
 must be plausible: not before :data:`EARLIEST`, and not after the fetch time
 (or now) by more than :data:`CLOCK_SKEW`, which covers a naive local time
 read as UTC.
@@ -56,9 +61,14 @@ TZ_ABBREVIATIONS: dict[str, int] = {
 }
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[^\d])"),
+    re.compile(
+        r"/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(0?[1-9]|[12]\d|3[01])(?:/|$|[^\d])",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?:^|[/_-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:$|[^\d])"),
     re.compile(r"(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])"),
 )
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -71,14 +81,52 @@ TEXT_DATE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A numeric date with a two-digit-or-less day and month both under 13, not day-first dotted.
+_AMBIGUOUS_NUMERIC = re.compile(r"^(0?[1-9]|1[0-2])[-/](0?[1-9]|1[0-2])[-/](?:19|20)\d{2}\b")
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
+
+#: Month names and abbreviations in the languages presscut meets most (English ones are read by
+#: :data:`TEXT_DATE`), lower-cased, without their trailing dot -> month number.
+MONTH_WORDS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "januar jänner janvier enero gennaio janeiro januari jan janv ene gen",
+            "februar feber février febrero febbraio fevereiro februari feb févr fév fevr febr",
+            "märz maerz mars marzo março maart mär mrz",
+            "april avril abril aprile apr avr abr",
+            "mai mayo maggio maio mei mag",
+            "juni juin junio giugno junho jun giu",
+            "juli juillet julio luglio julho jul juil lug",
+            "august août agosto augustus aug ago",
+            "september septembre septiembre settembre setembro sep sept set",
+            "oktober octobre octubre ottobre outubro okt oct ott out",
+            "november novembre noviembre novembro nov",
+            "dezember décembre decembre diciembre dicembre dezembro december dez déc dic",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH_WORD = "|".join(sorted(map(re.escape, MONTH_WORDS), key=len, reverse=True))
+#: Datelines :data:`TEXT_DATE` does not read: "5. März 2024", "5 de marzo de 2024", "04-ago-2021",
+#: "2025.12.17", "2025/12/17", and day/month/year with slashes when the order is certain.
+OTHER_DATE = re.compile(
+    rf"(?<![\w.])(?P<d>0?[1-9]|[12]\d|3[01])(?:\.|º|er)?(?:\s+de\s+|\s+|-)(?P<mw>{_MONTH_WORD})\.?(?:\s+de|,)?[\s-]+"
+    r"(?P<y>(?:19|20)\d{2})\b"
+    r"|\b(?P<y2>(?:19|20)\d{2})(?P<sep>[./])(?P<m2>0[1-9]|1[0-2])(?P=sep)(?P<d2>0[1-9]|[12]\d|3[01])\b"
+    r"|\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
 class Dates:
     published: datetime | None = None
     modified: datetime | None = None
-    #: One of "json-ld", "meta", "time-element", "url", "text", "script" (for ``published``).
+    #: One of "json-ld", "meta", "time-element", "url", "text", "script", "modified" (for ``published``;
+    #: "modified": the page gave only a modification date).
     source: str | None = None
     #: Evidence labels for the ``evidence`` dict ("meta:article:published_time").
     published_evidence: str | None = None
@@ -92,10 +140,14 @@ def parse_date(value: Any) -> datetime | None:
     value = value.strip()
     if not value or len(value) > 80 or not any(c.isdigit() for c in value):
         return None
+    if _AMBIGUOUS_NUMERIC.match(value):
+        return None  # 03-04-2024: day-first or month-first cannot be told
     parsed: datetime | None = None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
     except ValueError:
+        if not _YEAR.search(value):
+            return None  # "April 12": a reader would fill in today's year, which is a guess
         from dateutil import parser as dateparser  # lazy: only non-ISO strings need it
 
         try:
@@ -168,6 +220,8 @@ def find_dates(
                 break
     for text in headline_texts or ():
         value = plausible(date_in_text(text), latest)
+        if value is None and OTHER_DATE.search(text):
+            break  # a date in an order that cannot be told (03/04/2024): no later line is likelier
         if value is not None:
             if out.published is None or value.date() != out.published.date():
                 out.published, out.source, out.published_evidence = value, "text", "text"
@@ -182,6 +236,10 @@ def find_dates(
             if value is not None:
                 out.published, out.source, out.published_evidence = value, "url", "url"
     if out.published is None:
+        value = _date_element(page, latest)
+        if value is not None:
+            out.published, out.source, out.published_evidence = value, "text", "date-element"
+    if out.published is None:
         for text in dateline_texts:
             value = plausible(date_in_text(text), latest)
             if value is not None:
@@ -191,6 +249,9 @@ def find_dates(
         value = _script_date(page, latest)
         if value is not None:
             out.published, out.source, out.published_evidence = value, "script", "script"
+    if out.published is None and out.modified is not None:
+        # Only a modification date: the best the page says about when its text is from.
+        out.published, out.source, out.published_evidence = out.modified, "modified", out.modified_evidence
     if out.modified is not None and out.published is not None and out.modified < out.published:
         out.modified, out.modified_evidence = None, None
     return out
@@ -208,7 +269,9 @@ def date_in_url(url: str) -> datetime | None:
         match = pattern.search(path)
         if match:
             try:
-                year, month, day = (int(g) for g in match.groups())
+                year, month, day = (
+                    int(g) if g.isdigit() else _URL_MONTHS.index(g[:3].casefold()) + 1 for g in match.groups()
+                )
                 return datetime(year, month, day, tzinfo=timezone.utc)
             except ValueError:
                 continue
@@ -216,11 +279,31 @@ def date_in_url(url: str) -> datetime | None:
 
 
 def date_in_text(text: str) -> datetime | None:
-    """The first dateline-looking date in ``text``."""
+    """The first dateline-looking date in ``text``: English month names, ISO and dotted dates,
+    month names in other languages, year-first dates and unambiguous slashed dates."""
     match = TEXT_DATE.search(text)
-    if match is None:
+    other = OTHER_DATE.search(text)
+    if match is not None and (other is None or match.start() <= other.start()):
+        return parse_date(match.group(0).replace(" of ", " "))
+    if other is None:
         return None
-    return parse_date(match.group(0).replace(" of ", " "))
+    groups = other.groupdict()
+    if groups["y"]:
+        year, month, day = int(groups["y"]), MONTH_WORDS[groups["mw"].casefold()], int(groups["d"])
+    elif groups["y2"]:
+        year, month, day = int(groups["y2"]), int(groups["m2"]), int(groups["d2"])
+    else:
+        a, b, year = int(groups["a"]), int(groups["b"]), int(groups["y3"])
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            month, day = a, b
+        else:
+            return None  # 03/04/2024: the order is a guess
+    try:
+        return datetime(year, month, day, tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 def _first_plausible(values: Any, latest: datetime) -> datetime | None:
@@ -241,16 +324,63 @@ def _time_element(page: Page, latest: datetime) -> datetime | None:
         if not raw:
             continue
         marks = " ".join(v for k in ("itemprop", "class", "id") if (v := attrs.get(k))).lower()
-        if "pubdate" in attrs or "publish" in marks or "datepublished" in marks or "posted" in marks:
+        if "pubdate" in attrs or "publish" in marks or "posted" in marks or "datecreated" in marks:
             preferred.append(raw)
         elif "modif" not in marks and "updat" not in marks:
             others.append(raw)
     return _first_plausible(preferred, latest) or _first_plausible(others, latest)
 
 
+#: Elements whose class or id says they hold a date.
+DATE_ELEMENT_SELECTOR = '[class*="date" i], [class*="publish" i], [class*="posted" i], [id*="date" i]'
+#: How many such elements are read, and the longest text one may have.
+DATE_ELEMENTS = 40
+DATE_ELEMENT_CHARS = 100
+#: Class/id words of containers whose dates belong to something else than the page's article
+#: (other articles, comments, events), looked for on the element and its nearest ancestors.
+#: A class/id token starting with one of them counts ("related-posts", "comments").
+FOREIGN_DATE_MARKS: tuple[str, ...] = (
+    "related", "comment", "reply", "replies", "recent", "popular", "sidebar", "card", "teaser",
+    "footer", "calendar", "event", "promo", "recommend", "more", "next", "prev", "archive", "cart",
+)
+#: How far up from a date element its containers are looked at (a card in a list item in a list).
+FOREIGN_DEPTH = 4
+_TOKEN_SPLIT = re.compile(r"[^a-z]+")
+#: Elements never read for a date.
+_NOT_DATE_TAGS = frozenset({"html", "body", "script", "style", "input", "form", "select", "option", "textarea"})
+
+
+def _date_element(page: Page, latest: datetime) -> datetime | None:
+    """The first visible date in an element marked as a date ("post-date", "entry-date",
+    "published"), outside related-article lists, comments and event calendars."""
+    for node in page.tree.css(DATE_ELEMENT_SELECTOR)[:DATE_ELEMENTS]:
+        if node.tag in _NOT_DATE_TAGS:
+            continue
+        text = node.text(deep=True, separator=" ")
+        if not text or len(text) > DATE_ELEMENT_CHARS * 3:
+            continue
+        text = " ".join(text.split())[:DATE_ELEMENT_CHARS]
+        if not text or _foreign(node):
+            continue
+        value = plausible(date_in_text(text), latest)
+        if value is not None:
+            return value
+    return None
+
+
+def _foreign(node: Any, depth: int = FOREIGN_DEPTH) -> bool:
+    """Whether ``node`` or one of its nearest ancestors is marked as not the article's own."""
+    while node is not None and depth > 0:
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".casefold()
+        if marks.strip() and any(t.startswith(FOREIGN_DATE_MARKS) for t in _TOKEN_SPLIT.split(marks) if t):
+            return True
+        node, depth = node.parent, depth - 1
+    return False
+
+
 _SCRIPT_DATE = re.compile(
-    r"""(?:""" + "|".join(SCRIPT_DATE_KEYS) + r""")\b["']?\s*:\s*"""
-    r"""["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,30})["']"""
+    r"""(?:""" + "|".join(SCRIPT_DATE_KEYS) + r""")\b\\?["']?\s*:\s*\\?["']"""
+    r"""((?:19|20)\d{2}-\d{2}-\d{2}[^"'\\]{0,30}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?, (?:19|20)\d{2})\\?["']"""
 )
 
 
