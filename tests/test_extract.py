@@ -15,8 +15,8 @@ import pytest
 from presscut.article import Article
 from presscut.config import ExtractConfig
 from presscut.extract import extract
-from presscut.extract.content import REMOVED_TEXT_CHARS
 from presscut.extract.metadata import people, strip_site_suffix
+from presscut.extract.walk import REMOVED_TEXT_CHARS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)

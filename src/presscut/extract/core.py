@@ -12,17 +12,21 @@ from datetime import datetime
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
 from presscut.extract import metadata as M
-from presscut.extract.content import REMOVED_TEXT_CHARS, Block, extract_content
+from presscut.extract.content import extract_content
 from presscut.extract.dates import find_dates
 from presscut.extract.encoding import decode_html, repair_mojibake
 from presscut.extract.page import Page, looks_binary, looks_like_html, parse_page
 from presscut.extract.pagetype import classify_page
+from presscut.extract.walk import REMOVED_TEXT_CHARS, Block
 from presscut.language import detect_language, normalize_language_tag
 from presscut.urls import site_of
 
 #: Blocks either side of the headline searched for a visible date, and the longest such line.
 HEADLINE_WINDOW = 6
 DATELINE_LINE_CHARS = 80
+#: How much of the headline identifies it in a removed header, and how far after it a date may sit.
+HEADER_TITLE_CHARS = 40
+HEADER_DATE_CHARS = 160
 #: How far into a paragraph a dateline ("SALTMERE, May 2, 2024 --") may start.
 DATELINE_CHARS = 60
 
@@ -87,6 +91,7 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     # A visible dateline: the byline area, or the very start of the first paragraphs.
     datelines = [r.text for r in content.removed if r.reason in ("byline", "dateline")]
     datelines += [p[:DATELINE_CHARS] for p in paragraphs[:2]]
+    datelines += _after_title(content.removed, article.title)
     dates = find_dates(page, obj, datelines, fetched_at, near_headline, canonical_url=article.canonical_url)
     article.published, article.modified, article.date_source = dates.published, dates.modified, dates.source
     if dates.published_evidence:
@@ -117,6 +122,21 @@ def _near_headline(blocks: list[Block]) -> list[str]:
         return []
     near = blocks[max(0, at - HEADLINE_WINDOW) : at + HEADLINE_WINDOW + 1]
     return [b.text for b in near if len(b.text) <= DATELINE_LINE_CHARS]
+
+
+def _after_title(removed: list[Removed], title: str | None) -> list[str]:
+    """The text just after the headline in a removed page header that holds it (where a
+    masthead-style byline and date sit when the content step drops the whole header)."""
+    if not title:
+        return []
+    key = title[:HEADER_TITLE_CHARS]
+    out: list[str] = []
+    for segment in removed:
+        at = segment.text.find(key) if segment.reason == "header" else -1
+        if at >= 0:
+            start = at + len(title)
+            out.append(segment.text[start : start + HEADER_DATE_CHARS])
+    return out
 
 
 def _language(page: Page, article: Article, config: ExtractConfig) -> tuple[str, str] | None:

@@ -21,6 +21,8 @@ META_SCAN_BYTES = 4096
 DETECT_SAMPLE_BYTES = 64 * 1024
 #: Mojibake sequences needed before ftfy runs.
 MOJIBAKE_MIN_HITS = 2
+#: Layers of UTF-8-as-cp1252 damage undone without ftfy.
+MOJIBAKE_LAYERS = 3
 #: How far around a damaged spot ftfy looks (it stops earlier at a tag).
 REPAIR_WINDOW = 300
 
@@ -101,13 +103,30 @@ def repair_mojibake(text: str) -> str:
     pos = 0
     for lo, hi in windows:
         out.append(text[pos:lo])
-        try:
-            out.append(str(ftfy.fix_text(text[lo:hi], config)))
-        except Exception:  # ftfy is a best effort; the undamaged text is still usable
-            out.append(text[lo:hi])
+        window = text[lo:hi]
+        fixed = _reverse_mojibake(window)
+        if fixed is None:
+            try:
+                fixed = str(ftfy.fix_text(window, config))
+            except Exception:  # ftfy is a best effort; the undamaged text is still usable
+                fixed = window
+        out.append(fixed)
         pos = hi
     out.append(text[pos:])
     return "".join(out)
+
+
+def _reverse_mojibake(window: str) -> str | None:
+    """``window`` read back as the UTF-8 it was, when all of it is UTF-8 shown as cp1252
+    (the common case, decided without ftfy's slower per-line heuristics); else None."""
+    for _ in range(MOJIBAKE_LAYERS):  # text can be damaged twice over ("Ã¢â‚¬â„¢")
+        try:
+            window = window.encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return None
+        if _MOJIBAKE.search(window) is None:
+            return window
+    return None
 
 
 def codec_name(label: str | None) -> str | None:

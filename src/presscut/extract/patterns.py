@@ -73,6 +73,10 @@ BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("comment",), ("comments",), ("disqus",), ("respond",), ("coral",), ("kommentare",), ("kommentar",),
         ("commentaires",), ("comentarios",), ("commenti",),
     ),
+    "reviews": (
+        ("reviews",), ("customer", "reviews"), ("product", "reviews"), ("ratings", "and", "reviews"),
+        ("bazaarvoice",), ("yotpo",), ("trustpilot",), ("okendo",), ("judgeme",),
+    ),
     "related": (
         ("related",), ("recommended",), ("recommendations",), ("recommendation",), ("most", "read"),
         ("mostread",), ("most", "popular"), ("mostpopular",), ("popular", "posts"), ("trending",),
@@ -173,6 +177,20 @@ PROMO_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: A short paragraph that asks the reader to do something for the publisher (subscribe, follow,
+#: install the app, join the newsletter): furniture when it closes the article.
+CALL_TO_ACTION = re.compile(
+    r"""\b(
+        subscribe|subscribers?\s+(only|can)|(our|free)\s+([\w-]+\s+)?newsletters?|sign\s+up\s+(for|to)\s+(our|the)
+        |follow\s+(us|[\w.@]+(\s+[\w.@]+)?)\s+on\s+(twitter|x|facebook|instagram|linkedin|tiktok|youtube|telegram|whatsapp)
+        |(download|get|install)\s+(our|the)\s+([\w.-]+\s+){0,3}apps?
+        |support\s+(our|independent|local)\s+journalism|become\s+a\s+(member|subscriber|supporter)
+        |abonnieren|abonnement|folgen\s+sie\s+uns|unterstütze|abonnez-vous|suivez-nous|suscríbete|suscribirse
+        |síguenos|hazte\s+miembro|únete|iscriviti|seguici|abonneer|volg\s+ons|assine|siga-nos
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 #: Whole short lines that are page furniture, compared case-insensitively without punctuation.
 BOILERPLATE_LINES: frozenset[str] = frozenset(
     {
@@ -195,6 +213,10 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "weiterlesen", "mehr lesen", "mehr", "teilen", "drucken", "bild anzeigen", "pinnen", "anzeige", "werbung",
         "lire la suite", "partager", "publicité", "leer más", "compartir", "publicidad", "leggi tutto",
         "condividi", "pubblicità", "lees meer", "delen", "leia mais", "compartilhe", "publicidade",
+        # the furniture of a forum post: its author's panel and its buttons
+        "joined", "join date", "reaction score", "permalink", "original poster", "senior member", "new member",
+        "reply", "report", "quote", "replies", "posts", "messages", "points", "member", "embed", "save", "edit",
+        "like", "likes", "report post", "reply with quote", "multi quote", "share post",
     }
 )
 
@@ -213,6 +235,12 @@ RELATED_HEADING = re.compile(
         |ähnliche\s+(artikel|beiträge|themen)|verwandte\s+(artikel|beiträge|themen)|auch\s+interessant
         |les\s+plus\s+lus|lo\s+más\s+(leído|visto)|más\s+noticias|veja\s+também|leia\s+também|mais\s+lidas
         |più\s+letti|meest\s+gelezen|lees\s+ook|gerelateerde\s+artikelen
+        |similar\s+(items|products|articles|posts|stories)|(explore|shop|browse)\s+(related|similar)\b.*
+        |(customers|people|shoppers)\s+(who\s+(viewed|bought)\s+this(\s+item)?\s+)?also\s+(viewed|bought|liked)\b.*
+        |frequently\s+bought\s+together|recently\s+viewed(\s+(items|products))?|you\s+(may|might)\s+also\s+need
+        |(latest|newest|recent)\s+news|schon\s+gelesen|neueste\s+(artikel|beiträge|nachrichten)|interessante\s+artikel
+        |viel\s+gelesen\b.*|das\s+könnte\s+dich\s+auch\s+interessieren|dans\s+la\s+même\s+rubrique
+        |à\s+lire\s+également|zobacz\s+(także|również|też)|czytaj\s+(także|również|też)
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -1,0 +1,409 @@
+"""The walk: one pass over a page's ``<body>`` that cuts its text into blocks.
+
+One iterative walk (no recursion, so any nesting depth is safe) does three
+things at once:
+
+* drops furniture: tags in :data:`~presscut.extract.patterns.SILENT_TAGS`
+  silently, and :data:`~presscut.extract.patterns.FURNITURE_TAGS` and
+  elements whose class/id/role/aria tokens match
+  :data:`~presscut.extract.patterns.BOILERPLATE` with a recorded reason --
+  unless the element holds more text outside links than furniture does
+  (:data:`GUARD_CHARS`), or says it holds the article.  Elements hidden by
+  the ``hidden`` attribute or an inline ``display: none`` are dropped too,
+  unless they hold sentences (a collapsed FAQ answer or accordion panel).
+  Inside ``<pre>`` and ``<code>`` class names are syntax colours
+  (``hljs-comment``), never furniture, and a large ``<noscript>`` (a
+  script-driven site's crawler view) is read;
+* cuts the remaining text into blocks at block-element boundaries (``<br>``
+  is a line break, two in a row a paragraph break, a simple table row is one
+  block with cells joined by ``" | "``), counting the characters in links;
+* records every block element with its parent, so that each block's weight
+  can be summed into all its ancestors afterwards
+  (:mod:`~presscut.extract.content` chooses the container and cleans it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from presscut.article import Removed
+from presscut.extract import patterns as P
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+#: Class/id values (and class names) whose classification is remembered across pages: about
+#: 20 MB more than 16,384 when full, and a site's own names stay warm over a run of its pages.
+NAME_CACHE_SIZE = 65536
+#: Longest text kept in one :class:`Removed` record.
+REMOVED_TEXT_CHARS = 200
+#: An element matched as furniture is kept anyway when it holds more text outside links than
+#: this (unless its reason is a strong one): share bars and ad slots are not essays.
+GUARD_CHARS = 1500
+#: The same for weak reasons (furniture tags and layout-ish class names).
+WEAK_GUARD_CHARS = 1000
+#: A ``<noscript>`` holding this much text is a crawler view of the page and is read, not skipped.
+NOSCRIPT_PAGE_CHARS = 500
+#: How much of a pruned element's raw text is normalised for its :class:`Removed` record.
+PRUNED_HEAD_CHARS = 2000
+#: A hidden element (``hidden``, ``display: none``) with this much text outside links in at least
+#: this many sentences is a collapsed panel and is read; other hidden elements are menus and variants.
+PROSE_CHARS = 80
+PROSE_SENTENCES = 2
+
+_BR = "\x1e"
+_CELL = "\x1f"
+#: A word of a class name: a run with a digit stays whole, else camelCase humps.
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*\d[A-Za-z0-9]*|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: Class names that are CSS-in-markup (Tailwind variants, arbitrary values), not names.
+_ODD_NAME = re.compile(r"[\[:(=]")
+_TOKEN_ATTRIBUTES = frozenset(P.TOKEN_ATTRIBUTES) - {"class", "id"}
+_SENTENCE = re.compile(r"\w\w[.!?](?:\s|$)")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of text between block boundaries."""
+
+    text: str
+    #: Index of the innermost block element holding it.
+    elem: int
+    tag: str
+    link_chars: int
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def tokens(value: str) -> tuple[str, ...]:
+    """Lower-case word tokens of a class/id/label value, "" between class names.
+
+    camelCase and separators split words; runs with digits stay whole (a
+    hash like ``9749ad0f`` is not the word "ad"); class names that describe
+    content or layout rather than the element (see ``patterns``) are skipped.
+    """
+    out: list[str] = []
+    for name in value.split():
+        out.extend(_name_tokens(name))
+    return tuple(out)
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """:func:`tokens` of one class name (names recur across elements and pages)."""
+    if _ODD_NAME.search(name) or name.lower().startswith(P.IGNORED_CLASS_PREFIXES):
+        return ()
+    words = [w.lower() for w in _TOKEN.findall(name)]
+    if words and P.LAYOUT_TOKENS.isdisjoint(words):
+        return (*words, "")
+    return ()
+
+
+def _index(groups: dict[str, tuple[tuple[str, ...], ...]]) -> dict[str, list[tuple[tuple[str, ...], int, str]]]:
+    """Patterns by their first token: token -> [(pattern, rank of its reason, reason)]."""
+    out: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+    for rank, (reason, pats) in enumerate(groups.items()):
+        for pat in pats:
+            out.setdefault(pat[0], []).append((pat, rank, reason))
+    return out
+
+
+_BOILERPLATE_INDEX = _index(P.BOILERPLATE)
+_CONTENT_INDEX = _index({"content": P.CONTENT_HINTS})
+
+
+def _match(toks: tuple[str, ...], index: dict[str, list[tuple[tuple[str, ...], int, str]]]) -> str | None:
+    """The first-ranked reason whose pattern occurs in ``toks``."""
+    best: tuple[int, str] | None = None
+    for i, tok in enumerate(toks):
+        for pat, rank, reason in index.get(tok, ()):
+            if (best is None or rank < best[0]) and (len(pat) == 1 or toks[i : i + len(pat)] == pat):
+                best = (rank, reason)
+    return None if best is None else best[1]
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _reason_for(value: str) -> str | None:
+    return _match(tokens(value), _BOILERPLATE_INDEX)
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _name_info(value: str, is_class: bool) -> tuple[bool, str | None, bool]:
+    """For a class or id value: (content hint?, furniture reason, hidden?)."""
+    toks = tokens(value)
+    hidden = is_class and ":" not in value and not P.HIDDEN_CLASSES.isdisjoint(value.split())
+    if not toks:
+        return False, None, hidden
+    return _match(toks, _CONTENT_INDEX) is not None, _match(toks, _BOILERPLATE_INDEX), hidden
+
+
+def classify(tag: str, attrs: dict[str, str | None], is_block: bool = True) -> tuple[bool, str | None]:
+    """(holds the article?, why it is furniture) for one element.
+
+    An element "holds the article" when it says so (``<article>``, ``<main>``,
+    ``role=main``, ``itemprop=articleBody``, a body-like class); that is a
+    bonus in scoring and a shield: such elements yield only to strong reasons.
+    """
+    furniture = P.FURNITURE_TAGS.get(tag)
+    content = tag in P.CONTENT_TAGS
+    if not attrs:
+        return content, furniture
+    role_reason = token_reason = None
+    hidden = invisible = False
+    for key, value in attrs.items():
+        if key in ("class", "id"):
+            if not value:
+                continue
+            hint, reason, hides = _name_info(value, key == "class")
+            content = content or (hint and is_block)
+            hidden = hidden or hides
+            token_reason = token_reason or reason
+        elif key == "hidden":
+            invisible = True
+        elif not value:
+            continue
+        elif key == "role":
+            role = value.strip().lower()
+            content = content or role == "main"
+            role_reason = P.BOILERPLATE_ROLES.get(role)
+        elif key == "style":
+            invisible = invisible or _hidden_style(value)
+        elif key == "itemprop":
+            content = content or value.strip().lower() == "articlebody"
+        elif key in _TOKEN_ATTRIBUTES:
+            token_reason = token_reason or _reason_for(value)
+    if furniture is not None:  # a furniture tag; its class may say more precisely what it is
+        return False, token_reason or role_reason or furniture
+    if role_reason is not None:
+        return content, role_reason
+    if content:
+        return True, token_reason if token_reason in P.STRONG_REASONS else None
+    if hidden:
+        return False, "hidden"
+    if invisible and token_reason is None:
+        return False, "invisible"
+    return False, token_reason
+
+
+def _is_prose(node: LexborNode, raw: str) -> bool:
+    """Whether a hidden element holds sentences outside links rather than menus or variants."""
+    if len(raw) < PROSE_CHARS:
+        return False
+    text = " ".join(raw.split())
+    links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
+    if len(text) - links < PROSE_CHARS:
+        return False
+    return len(_SENTENCE.findall(text)) >= PROSE_SENTENCES
+
+
+def _hidden_style(style: str) -> bool:
+    """Whether an inline style hides the element on every screen."""
+    return ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _label(tag: str, attrs: dict[str, str | None] | None) -> str:
+    if attrs:
+        ident = (attrs.get("id") or "").strip()
+        if ident:
+            return f"{tag}#{ident.split()[0]}"
+        cls = (attrs.get("class") or "").split()
+        if cls:
+            return f"{tag}.{cls[0]}"
+    return tag
+
+
+#: An open element during the walk: (node, tag, attrs, is_block, innermost block index).
+_Frame = tuple["LexborNode", str, "dict[str, str | None] | None", bool, int, bool]
+
+
+class Walk:
+    """State of the single pass over the body."""
+
+    def __init__(self, keep: frozenset[str] = frozenset()) -> None:
+        #: Furniture reasons not acted on in this walk.
+        self.keep = keep
+        #: Characters of text pruned as "comments".
+        self.comment_chars = 0
+        #: Block elements in document order: parent index, tag, content hint, attributes.
+        self.parent: list[int] = [-1]
+        self.tags: list[str] = ["body"]
+        self.hint: list[bool] = [False]
+        self.attrs: list[dict[str, str | None] | None] = [None]
+        self.blocks: list[Block] = []
+        #: (number of blocks before it, record): furniture removed during the walk.
+        self.pruned: list[tuple[int, Removed]] = []
+        self._parts: list[str] = []
+        self._link_chars = 0
+
+    def label(self, elem: int) -> str:
+        """A short locator: the element and its parent ("div.article-body>p")."""
+        own = _label(self.tags[elem], self.attrs[elem])
+        up = self.parent[elem]
+        return own if up < 0 else _label(self.tags[up], self.attrs[up]) + ">" + own
+
+    def run(self, body: LexborNode) -> None:
+        inline, silent = P.INLINE_TAGS, P.SILENT_TAGS
+        furniture_tags, content_tags, cell_tags = P.FURNITURE_TAGS, P.CONTENT_TAGS, P.TABLE_CELL_TAGS
+        flush, keep = self._flush, self.keep
+        parts = self._parts
+        parent, tags, hints, all_attrs = self.parent, self.tags, self.hint, self.attrs
+        stack: list[_Frame] = [(body, "body", None, True, 0, False)]
+        #: How many open elements say they hold the article.
+        in_content = 0
+        block = 0
+        links = 0
+        pre = code = 0
+        simple_tables: list[bool] = []
+        node = body.child
+        while True:
+            if node is None:
+                if len(stack) == 1:
+                    break
+                frame_node, tag, _, is_block, _, was_content = stack.pop()
+                in_content -= was_content
+                if is_block:
+                    if parts:
+                        flush(block)
+                    block = stack[-1][4]
+                if tag == "a":
+                    links -= 1
+                elif tag == "pre":
+                    pre -= 1
+                elif tag == "code":
+                    code -= 1
+                elif tag == "table":
+                    simple_tables.pop()
+                node = frame_node.next
+                continue
+            tag = node.tag or ""
+            if tag == "-text":
+                text = node.text_content
+                if text:
+                    if pre:
+                        text = text.replace("\n", _BR)
+                    parts.append(text)
+                    if links:
+                        self._link_chars += len(text.strip())
+                node = node.next
+                continue
+            if not tag or (tag in silent and not (tag == "noscript" and _rendered_noscript(node))) or tag[0] == "-":
+                node = node.next
+                continue
+            if tag == "br":
+                parts.append(_BR)
+                node = node.next
+                continue
+            attrs = node.attributes
+            is_block = tag not in inline
+            if pre or code:  # class names in code are syntax colours ("hljs-comment"), not furniture
+                content, reason = False, None
+            elif attrs or tag in furniture_tags:
+                content, reason = classify(tag, attrs, is_block)
+                if reason == "header" and tag == "header" and in_content:
+                    reason = None  # an article's own <header>: headline, standfirst, byline (cleaned per line)
+            else:  # the common case, without a call
+                content, reason = tag in content_tags, None
+            if reason is not None and reason not in keep and self._prune(node, tag, attrs, reason, stack):
+                node = node.next
+                continue
+            if tag in cell_tags and simple_tables and simple_tables[-1]:
+                is_block = False
+                parts.append(_CELL)
+            if is_block:
+                if parts:
+                    flush(block)
+                parent.append(block)
+                tags.append(tag)
+                hints.append(content)
+                all_attrs.append(attrs)
+                block = len(parent) - 1
+            if tag == "a":
+                links += 1
+            elif tag == "pre":
+                pre += 1
+            elif tag == "code":
+                code += 1
+            elif tag == "table":
+                simple_tables.append(node.css_first(P.LAYOUT_IN_TABLE) is None)
+            stack.append((node, tag, attrs, is_block, block, content))
+            in_content += content
+            node = node.child
+        flush(block)
+
+    def _prune(
+        self, node: LexborNode, tag: str, attrs: dict[str, str | None], reason: str, stack: list[_Frame]
+    ) -> bool:
+        """Record ``node`` as removed; False when it is too big to be furniture."""
+        raw = node.text(deep=True, separator=" ")
+        clean: str | None = None  # the whole text normalised: only computed when needed
+        if reason == "invisible" and _is_prose(node, raw):
+            return False  # a collapsed panel (accordion, FAQ answer, "read more"): text, not chrome
+        if reason not in P.STRONG_REASONS:
+            least = WEAK_GUARD_CHARS if reason in P.WEAK_REASONS else GUARD_CHARS
+            if len(raw) > least:
+                clean = " ".join(raw.split())
+            if clean is not None and len(clean) > least:
+                if reason == "form":
+                    if len(node.css("p")) >= 3:  # a page-wide <form> (ASP.NET) wraps the article
+                        return False
+                else:
+                    links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
+                    if len(clean) - links > least:
+                        return False
+        if reason == "comments":
+            clean = clean if clean is not None else " ".join(raw.split())
+            self.comment_chars += len(clean)
+        head = clean if clean is not None else " ".join(raw[:PRUNED_HEAD_CHARS].split())
+        if len(raw) > PRUNED_HEAD_CHARS and len(head) <= REMOVED_TEXT_CHARS:
+            head = " ".join(raw.split())
+        if head:
+            where = ">".join(_label(f[1], f[2]) for f in stack[-3:]) + ">" + _label(tag, attrs)
+            self.pruned.append((len(self.blocks), Removed(cap(head), reason, where)))
+        return True
+
+    def _flush(self, block: int) -> None:
+        if not self._parts:
+            return
+        raw = "".join(self._parts)
+        self._parts.clear()
+        links = self._link_chars
+        self._link_chars = 0
+        if _CELL in raw:
+            cells = (" ".join(c.split()) for c in raw.replace(_BR, " ").split(_CELL))
+            text = " | ".join(c for c in cells if c)
+            if text:
+                self.blocks.append(Block(text, block, self.tags[block], min(links, len(text))))
+            return
+        if _BR not in raw:
+            text = " ".join(raw.split())
+            if text:
+                self.blocks.append(Block(text, block, self.tags[block], min(links, len(text))))
+            return
+        # <br> breaks lines; an empty line (two <br>) breaks paragraphs.
+        total = max(1, len(raw))
+        para: list[str] = []
+        paras: list[str] = []
+        for segment in raw.split(_BR):
+            line = " ".join(segment.split())
+            if line:
+                para.append(line)
+            elif para:
+                paras.append("\n".join(para))
+                para = []
+        if para:
+            paras.append("\n".join(para))
+        for text in paras:
+            share = round(links * len(text) / total)
+            self.blocks.append(Block(text, block, self.tags[block], min(share, len(text))))
+
+
+def _rendered_noscript(node: LexborNode) -> bool:
+    """Whether a ``<noscript>`` holds a rendered page (a script-driven site's crawler view)
+    rather than a "please enable JavaScript" line or a tracking pixel."""
+    return len(node.text(deep=True, strip=True)) >= NOSCRIPT_PAGE_CHARS
+
+
+def cap(text: str) -> str:
+    return text if len(text) <= REMOVED_TEXT_CHARS else text[: REMOVED_TEXT_CHARS - 1].rstrip() + "…"
