@@ -1,0 +1,57 @@
+"""The extraction harness on a tiny synthetic WCXB-layout folder (no benchmark data needed)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from presscut.bench import extract as harness
+
+BODY = " ".join(f"The harbour board met on day {i} to discuss the dredging plan." for i in range(12))
+PAGE = f"""<html><head><title>Dredging plan approved | Saltmarsh Sentinel</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Dredging plan approved</h1><p>{BODY}</p></article>
+<footer>Copyright Saltmarsh Sentinel</footer></body></html>"""
+
+
+def _dataset(root: Path, pages: int) -> Path:
+    (root / "html").mkdir()
+    (root / "ground-truth").mkdir()
+    files = {}
+    for n in range(pages):
+        pid = f"{n:04d}"
+        files[pid] = {"page_type": "article"}
+        (root / "html" / f"{pid}.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+        truth = {"url": f"https://saltmarsh.example/{pid}", "ground_truth": {"main_content": BODY,
+                                                                           "title": "Dredging plan approved"}}
+        (root / "ground-truth" / f"{pid}.json").write_text(json.dumps(truth), encoding="utf-8")
+    (root / "metadata.json").write_text(json.dumps({"files": files}), encoding="utf-8")
+    return root
+
+
+def test_peers_run_interleaved_page_by_page_and_are_scored_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def whole_page(html: bytes, text: str, url: str | None) -> str:
+        calls.append(url or "")
+        return harness._html_to_text(text)
+
+    monkeypatch.setitem(harness.EXTRACTORS, "wholepage", (None, whole_page))
+    result = harness.run_extract_bench(_dataset(tmp_path, 4), ["wholepage"])
+    rows = {r["extractor"]: r for r in result["results"]}
+    assert set(rows) == {"presscut", "wholepage"} and len(calls) == 4
+    assert rows["presscut"]["pages"] == rows["wholepage"]["pages"] == 4
+    assert rows["presscut"]["all_f1"] > 0.95 > rows["wholepage"]["all_precision"]
+    assert rows["wholepage"]["pages_per_second"] > 0 and result["presscut_peak_rss_mb"] > 0
+    assert result["metadata"]["title"]["accuracy"] == 1.0
+    assert "x trafi" in harness.render(result)
+
+
+def test_an_unknown_peer_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(harness.PresscutError, match="unknown extractor 'nosuch'"):
+        harness.run_extract_bench(_dataset(tmp_path, 1), ["nosuch"])
