@@ -15,7 +15,8 @@ import pytest
 from presscut.article import Article
 from presscut.config import ExtractConfig
 from presscut.extract import extract
-from presscut.extract.metadata import people, strip_site_suffix
+from presscut.extract.authors import people
+from presscut.extract.titles import strip_site_suffix
 from presscut.extract.walk import REMOVED_TEXT_CHARS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"

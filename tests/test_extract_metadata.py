@@ -11,8 +11,9 @@ from datetime import datetime, timezone
 import pytest
 
 from presscut.bench.extract import justext_stoplist
+from presscut.extract.authors import declared_names, people
 from presscut.extract.dates import date_in_text, parse_date
-from presscut.extract.metadata import declared_names, people, strip_site_suffix
+from presscut.extract.titles import strip_site_suffix
 from tests.test_extract import PARAGRAPHS, article_html, page, run
 
 BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
@@ -192,3 +193,23 @@ def test_justext_stop_list_follows_the_pages_language() -> None:
     assert justext_stoplist(page(german, lang="en")) == "German"
     assert justext_stoplist(page("<p>x</p>", lang="fr")) == "French"
     assert justext_stoplist(page("<p>x</p>", lang="")) == "English"
+
+
+# -- paywall ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    (ld({"@type": "NewsArticle", "headline": "Tram line approved", "isAccessibleForFree": False}),
+     (True, "json-ld:isAccessibleForFree")),
+    (ld({"@type": "NewsArticle", "headline": "Tram line approved", "isAccessibleForFree": "True"}),
+     (False, "json-ld:isAccessibleForFree")),
+    (ld({"@type": "NewsArticle", "headline": "Tram line approved",
+         "hasPart": {"@type": "WebPageElement", "isAccessibleForFree": "False", "cssSelector": ".locked"}}),
+     (True, "json-ld:isAccessibleForFree")),
+    ("<meta property='article:content_tier' content='metered'>", (True, "meta:article:content_tier")),
+    ("<meta property='article:content_tier' content='free'>", (False, "meta:article:content_tier")),
+    ("", (None, None)),
+])
+def test_a_paywall_is_flagged_only_where_the_page_declares_it(head: str, expected: tuple[object, object]) -> None:
+    a = run(article_html(*PARAGRAPHS, head=head))
+    assert (a.paywalled, a.evidence.get("paywalled")) == expected

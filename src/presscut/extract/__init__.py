@@ -2,8 +2,9 @@
 
 ``extract`` is the entry point; the modules say what they hold:
 ``encoding`` (bytes to text), ``page`` (the parse-once page object),
-``content`` (main text), ``metadata`` and ``dates`` (fields with evidence),
-``pagetype``, and ``patterns`` (the vocabulary, as data).
+``content`` (main text), ``titles``, ``authors``, ``dates`` and
+``metadata`` (fields with evidence), ``pagetype``, and ``patterns`` (the
+vocabulary, as data).
 """
 
 from presscut.extract.core import extract

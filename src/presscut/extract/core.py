@@ -11,12 +11,23 @@ from datetime import datetime
 
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
-from presscut.extract import metadata as M
+from presscut.extract.authors import find_authors
 from presscut.extract.content import extract_content
 from presscut.extract.dates import find_dates
 from presscut.extract.encoding import decode_html, repair_mojibake
+from presscut.extract.metadata import (
+    article_object,
+    find_attribution,
+    find_canonical,
+    find_description,
+    find_image,
+    find_paywall,
+    find_site_name,
+    find_tags,
+)
 from presscut.extract.page import Page, looks_binary, looks_like_html, parse_page
 from presscut.extract.pagetype import classify_page
+from presscut.extract.titles import find_title
 from presscut.extract.walk import REMOVED_TEXT_CHARS, Block
 from presscut.language import detect_language, normalize_language_tag
 from presscut.urls import site_of
@@ -65,16 +76,16 @@ def extract(
 
 def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datetime | None) -> None:
     evidence = article.evidence
-    obj = M.article_object(page)
+    obj = article_object(page)
 
-    found = M.find_canonical(page)
+    found = find_canonical(page)
     if found:
         article.canonical_url, evidence["canonical_url"] = found
-    found = M.find_site_name(page, obj)
+    found = find_site_name(page, obj)
     if found:
         article.site_name, evidence["site_name"] = found
     sites = [s for s in (article.site_name, site_of(page.url), site_of(article.canonical_url)) if s]
-    found = M.find_title(page, obj, sites)
+    found = find_title(page, obj, sites)
     if found:
         article.title, evidence["title"] = found
 
@@ -85,7 +96,7 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
 
     near_headline = _near_headline(content.page_blocks)
     bylines = [r.text for r in content.removed if r.reason == "byline"] + near_headline
-    authors = M.find_authors(page, obj, article.site_name, bylines)
+    authors = find_authors(page, obj, article.site_name, bylines)
     if authors:
         article.authors, evidence["authors"] = authors
     # A visible dateline: the byline area, or the very start of the first paragraphs.
@@ -98,17 +109,20 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
         evidence["published"] = dates.published_evidence
     if dates.modified_evidence:
         evidence["modified"] = dates.modified_evidence
-    for name, finder in (("description", M.find_description), ("image", M.find_image)):
+    for name, finder in (("description", find_description), ("image", find_image)):
         found = finder(page, obj)
         if found:
             setattr(article, name, found[0])
             evidence[name] = found[1]
-    tags = M.find_tags(page, obj)
+    tags = find_tags(page, obj)
     if tags:
         article.tags, evidence["tags"] = tags
-    found = M.find_attribution(page, obj, paragraphs)
+    found = find_attribution(page, obj, paragraphs)
     if found:
         article.attribution, evidence["attribution"] = found
+    paywall = find_paywall(page, obj)
+    if paywall:
+        article.paywalled, evidence["paywalled"] = paywall
     found = _language(page, article, config)
     if found:
         article.language, evidence["language"] = found

@@ -1,0 +1,181 @@
+"""The article's headline, from a parsed :class:`~presscut.extract.page.Page`: the page's
+``<h1>`` elements checked against the declared titles (``og:title``/``twitter:title``, the
+JSON-LD ``headline``, ``<title>``), with the site's name cut off the ends of a title.
+
+:func:`find_title` returns the headline and the label of its evidence ("h1",
+"meta:og:title", "json-ld", "title"), or None; the key list and thresholds are data at the top.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from presscut.extract.metadata import Found, _clean, _strings
+from presscut.extract.page import Page
+
+TITLE_META: tuple[str, ...] = ("og:title", "twitter:title")
+#: An ``<h1>`` longer than this is not a headline.
+MAX_TITLE_CHARS = 300
+#: The share a later ``<h1>`` must share (the first one is the likelier headline).
+LATER_H1_AGREEMENT = 0.6
+#: How many ``<h1>`` elements are tried, in page order, for one that agrees with the declared titles.
+MAX_H1 = 5
+#: Share of words an ``<h1>`` must share with a declared title to be taken as the headline.
+TITLE_AGREEMENT = 0.5
+
+#: A title part of at most this many words that holds the domain's name is the site's name.
+SITE_PART_WORDS = 3
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+_PERMALINK = re.compile(r"\s*[¶#§🔗]+$")
+_TITLE_SEP = re.compile(r"\s+(?:[|·•»«:/~]|::|-{1,2}|–|—)\s+|\s*\|\s*")
+
+
+def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]) -> Found | None:
+    """The headline: the page's first ``<h1>`` when it agrees with the declared titles
+    (og:title, JSON-LD headline, ``<title>``), else the first declared one; site suffixes stripped.
+
+    The visible headline wins because declared titles are often rewritten for
+    search and social sharing; "agrees" guards against an ``<h1>`` that holds
+    the site's logo or a section name.
+    """
+    declared: list[Found] = []
+    found = page.meta_first(*TITLE_META)
+    if found is not None:
+        declared.append((found[1], f"meta:{found[0]}"))
+    if obj is not None:
+        declared.extend((h, "json-ld") for h in _strings(obj.get("headline"))[:1])
+    if page.title:
+        declared.append((page.title, "title"))
+    nodes = page.tree.css("h1")[:MAX_H1]
+    headings = [_heading_text(node) for node in nodes]
+    split = [len(node.text(deep=True).split()) != len(text.split()) for node, text in zip(nodes, headings, strict=True)]
+    h1_text = headings[0] if headings else ""
+    sites = [s for s in site_names if s]
+    if h1_text and _is_suffix(h1_text, [raw for raw, _ in declared], sites):
+        sites.append(h1_text)  # the site's name as the page's <h1>: a suffix to strip, not the headline
+    stripped = [(strip_site_suffix(_clean(raw), sites, h1_text), source) for raw, source in declared]
+    for i, heading in enumerate(headings):
+        if not heading or len(heading) > MAX_TITLE_CHARS or _is_site(heading, sites):
+            continue
+        words = _title_words(heading)
+        share = TITLE_AGREEMENT if i == 0 else LATER_H1_AGREEMENT
+        if (not stripped and i == 0) or any(_agrees(words, _title_words(t), share) for t, _ in stripped):
+            headline = strip_site_suffix(heading, sites)
+            if split[i]:
+                # A heading split over several elements ("<span>Question</span> Want to know")
+                # loses the punctuation between them: a declared title of the same words keeps it.
+                same = [(t, src) for t, src in stripped if _word_sequence(t) == _word_sequence(headline)]
+                if same:
+                    return same[0]
+            return headline, "h1"
+    for title, source in stripped:
+        if title:
+            return title, source
+    return None
+
+
+def _heading_text(node: Any) -> str:
+    """A heading's visible text: without the ``<style>``/``<script>`` some sites put inside it,
+    and without a trailing permalink mark ("¶", "#")."""
+    if node is None:
+        return ""
+    if node.css_first("style, script") is not None:
+        node = node.clone()  # a copy: the page's tree stays whole for the other extractors
+        for junk in node.css("style, script"):
+            junk.decompose()
+    return _PERMALINK.sub("", _clean(node.text(deep=True, separator=" ")))
+
+
+def _is_suffix(h1: str, declared: list[str], site_names: list[str]) -> bool:
+    """Whether ``h1`` is (in) the trailing part every declared title ends with ("Page name | Name"
+    with that name as the page's ``<h1>``: the site's or the book's name, not the headline),
+    and no declared title starts with the site's name ("Site | Headline" ends with the headline)."""
+    key = _site_key(h1)
+    split = [_TITLE_SEP.split(_clean(title)) for title in declared]
+    split = [parts for parts in split if len(parts) > 1]
+    if len(key) < 4 or not split:
+        return False
+    return all(
+        key in _site_key(parts[-1]) and key != _site_key(parts[0]) and not _is_site(parts[0], site_names)
+        for parts in split
+    )
+
+
+def _is_site(text: str, site_names: list[str]) -> bool:
+    key = _site_key(text)
+    return any(key == _site_key(s) for s in site_names)
+
+
+def _word_sequence(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _agrees(h1: set[str], declared: set[str], share: float = TITLE_AGREEMENT) -> bool:
+    """Whether ``share`` of the h1's words are in a declared title (or the reverse), and at
+    least two of them when both have two or more (one shared word is a coincidence)."""
+    if not h1 or not declared:
+        return False
+    common = len(h1 & declared)
+    return common >= share * min(len(h1), len(declared)) and common >= min(2, len(h1), len(declared))
+
+
+def strip_site_suffix(title: str, site_names: list[str], h1: str = "") -> str:
+    """``title`` without a leading or trailing " | Site" / " - Site" part."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    keys = [_site_key(s) for s in site_names]
+    keys = [k for k in keys if len(k) >= 3]
+    labels = [label for s in site_names if (label := _domain_label(s))]
+
+    def is_site(part: str) -> bool:
+        key = _site_key(part)
+        if not key:
+            return False
+        if any(key == k or (len(key) >= 4 and (key in k or k in key)) for k in keys):
+            return True
+        # "Doom9's Forum" on forum.doom9.org: a short part holding the domain's name
+        return len(part.split()) <= SITE_PART_WORDS and any(label in key for label in labels)
+
+    seps = _TITLE_SEP.findall(title)
+    if is_site(parts[-1]):
+        return _rejoin(parts[:-1], seps)
+    if is_site(parts[0]):
+        return _rejoin(parts[1:], seps[1:])
+    if h1 and _site_key(_rejoin(parts[:-1], seps)) == _site_key(h1):
+        return _rejoin(parts[:-1], seps)
+    last_sep = seps[-1].strip()
+    if last_sep in {"|", "::", "«", "»"} and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+        return _rejoin(parts[:-1], seps)
+    return title
+
+
+def _domain_label(site: str) -> str | None:
+    """The registered name in a host ("forum.doom9.org" -> "doom9", "news.bbc.co.uk" -> "bbc"),
+    when ``site`` is a host name and that name is long enough to be telling."""
+    if " " in site or "." not in site:
+        return None
+    labels = site.casefold().split(".")[:-1]
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    label = re.sub(r"[\W_]+", "", labels[-1]) if labels else ""
+    return label if len(label) >= 4 else None
+
+
+def _rejoin(parts: list[str], seps: list[str]) -> str:
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += sep + part
+    return out.strip()
+
+
+def _site_key(text: str) -> str:
+    key = re.sub(r"[\W_]+", "", text.casefold())
+    key = re.sub(r"^(www)|(com|org|net|co|uk|de|fr|example)+$", "", key)
+    return key[3:] if key.startswith("the") and len(key) > 6 else key
