@@ -159,3 +159,32 @@ def test_misnumbered_migrations_are_refused(tmp_path: Path) -> None:
         load_migrations(tmp_path)
     (tmp_path / "0004_d.sql").rename(tmp_path / "0003_c.sql")
     assert len(load_migrations(tmp_path)) == 3
+
+
+def test_site_health_counts_short_bodies_from_the_stored_length_also_after_migration(tmp_path: Path) -> None:
+    from presscut.store import sqlite as store_module
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    for migration in store_module._MIGRATIONS[:7]:  # a corpus made before text lengths were stored
+        for statement in store_module._split_sql(migration):
+            con.execute(statement)
+    con.execute("PRAGMA user_version = 7")
+    con.execute("INSERT INTO articles (id, site_name, title, page_type, text, text_hash, data, revision, stored_at) "
+                "VALUES ('a1', 'Quay Post', 'Short one', 'article', 'Too short.', 'h1', '{}', 1, '2025-01-01')")
+    con.commit()
+    con.close()
+    store = SQLiteStore(db)
+    try:
+        long_text = " ".join(["The ferry timetable changes on Monday."] * 20)
+        store.upsert([make_article(url="https://quay.example/b", canonical_url=None, site_name="Quay Post",
+                                   text=long_text),
+                      make_article(url="https://quay.example/c", canonical_url=None, site_name="Quay Post",
+                                   text="Brief note.", title=None)])
+        lengths = dict(store.db.execute("SELECT text, chars FROM articles").fetchall())
+        assert lengths == {"Too short.": 10, long_text: len(long_text), "Brief note.": 11}
+        (site,) = store.site_health(short=200)
+        assert (site["site"], site["articles"], site["short"], site["empty"], site["no_title"]) == (
+            "Quay Post", 3, 2, 0, 1)
+    finally:
+        store.close()

@@ -568,10 +568,11 @@ class SQLiteStore:
         (``empty`` bodies, ``short`` ones under ``short`` characters, ``no_date``, ``no_title``,
         ``not_article`` pages) in one pass over the table.  ``site`` is None for articles without one."""
         rows = self.db.execute(
-            "SELECT site_name, count(*), count(DISTINCT coalesce(story_id, id)), "
-            "sum(length(trim(text)) = 0), sum(length(text) < ?), sum(published IS NULL), "
+            "SELECT site_name, count(*), count(DISTINCT coalesce(story_id, rowid)), "
+            "sum(chars = 0), sum(chars < ?), sum(published IS NULL), "
             "sum(coalesce(trim(title), '') = ''), sum(coalesce(page_type, 'article') != 'article'), "
-            "min(published), max(published) FROM articles GROUP BY site_name ORDER BY 2 DESC, 1",
+            "min(published), max(published) FROM articles INDEXED BY articles_health "
+            "GROUP BY site_name ORDER BY 2 DESC, 1",
             (short,),
         ).fetchall()
         names = ("site", "articles", "stories", "empty", "short", "no_date", "no_title", "not_article",
@@ -597,6 +598,7 @@ def _row(article: Article) -> dict[str, Any]:
         "language": article.language,
         "page_type": article.page_type,
         "text": article.text,
+        "chars": len(article.text),
         "text_hash": text_hash(article.text),
         "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
     }
