@@ -176,8 +176,10 @@ def declared_names(values: Iterable[str], citation: bool = False, furniture: boo
     ``citation`` reads each value as "Last, First" (the ``citation_author`` convention);
     ``furniture`` rejects names with a word of page furniture ("Learn more", "View profile"), for
     text taken from the page rather than from a declaration."""
-    out: list[str] = []
-    seen: set[str] = set()
+    return _first_unique(_declared(values, citation, furniture))
+
+
+def _declared(values: Iterable[str], citation: bool, furniture: bool) -> Iterator[str]:
     for raw in values:
         value = _BY.sub("", _clean(raw)).strip(" .:-–—|")
         if not value or len(value) > 120 or value.startswith(("http://", "https://", "www.")):
@@ -195,11 +197,19 @@ def declared_names(values: Iterable[str], citation: bool = False, furniture: boo
             words = set(re.split(r"[\W_]+", name.casefold()))
             if not _NOT_A_NAME.isdisjoint(words) or (furniture and not _FURNITURE_WORDS.isdisjoint(words)):
                 continue
-            if name.casefold() not in seen:
-                seen.add(name.casefold())
-                out.append(name)
+            yield name
+
+
+def _first_unique(names: Iterable[str]) -> list[str]:
+    """``names`` without repeats (ignoring case), at most :data:`MAX_AUTHORS`."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
             if len(out) >= MAX_AUTHORS:
-                return out
+                break
     return out
 
 
@@ -259,9 +269,10 @@ def people(
     ``single_ok`` accepts one-word names, ``handle_ok`` user handles too (the source says
     they are people).
     """
-    site_key = _site_key(site_name) if site_name else None
-    out: list[str] = []
-    seen: set[str] = set()
+    return _first_unique(_people(values, _site_key(site_name) if site_name else None, single_ok, handle_ok))
+
+
+def _people(values: Iterable[str], site_key: str | None, single_ok: bool, handle_ok: bool) -> Iterator[str]:
     for raw in values:
         value = _clean(raw)
         if not value or value.startswith(("http://", "https://", "@")):
@@ -272,12 +283,7 @@ def people(
                 continue
             if site_key and _site_key(name) == site_key:
                 continue
-            if name.casefold() not in seen:
-                seen.add(name.casefold())
-                out.append(name)
-            if len(out) >= MAX_AUTHORS:
-                return out
-    return out
+            yield name
 
 
 def _strip_role(name: str) -> str:
