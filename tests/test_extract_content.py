@@ -202,3 +202,125 @@ def test_syntax_colour_classes_in_code_are_not_furniture() -> None:
     a = run(page(f"<article>{BODY}{code}</article>"))
     assert "# stage only the files you name" in a.text and "# then commit them" in a.text
     assert not any(r.reason == "comments" for r in a.removed)
+
+
+# -- rescue, reply boxes, credits, datelines, closing asks, headers -------------------------------------
+
+
+def test_article_wrapped_in_a_furniture_name_is_rescued() -> None:
+    # The whole story sits in an element whose class reads like a share bar: pruned, nothing left.
+    html = page(
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<main><div class='story-share-container'><h1>Ferry back</h1>"
+        f"{BODY}{BODY.replace('ferry', 'boat')}</div></main>"
+    )
+    a = run(html)
+    assert a.text.startswith(PARAGRAPHS[0])
+    assert PARAGRAPHS[2] in a.text
+    assert "Home" not in a.text
+
+
+def test_reply_box_is_dropped_from_a_thread() -> None:
+    posts = "".join(
+        f"<li class='comment'><p>Reader {i} says the new ramp at the north landing is much easier with a pram "
+        f"and the crossing felt quicker than last winter, which is good news for the school run.</p></li>"
+        for i in range(8)
+    )
+    reply = (
+        "<div id='respond' class='comment-respond'><h3 id='reply-title'>Leave a Reply <a href='#'>Cancel reply</a></h3>"
+        "<form><p>Your email address will not be published.</p><textarea></textarea><p>Name</p></form></div>"
+    )
+    html = page(f"<article><p>The ferry is back.</p></article><div id='comments'>{reply}<ol>{posts}</ol></div>")
+    a = run(html)
+    assert "Reader 3 says" in a.text  # a thread: its posts are the content
+    assert "Leave a Reply" not in a.text
+
+
+def test_caption_credits_are_dropped() -> None:
+    credits = (
+        "<p>Titelbild: Jane Roe/Brindlecombe Pictures</p>"
+        "<p>The new ramp at the north landing. (Credit: Jane Roe / Harbour Trust)</p>"
+        "<p>The landing stage at dawn. © Brindlecombe Harbour Trust</p>"
+    )
+    a = run(page(f"<article>{BODY}{credits}</article>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert sum(r.reason == "caption" for r in a.removed) == 3
+
+
+def test_datelines_in_other_languages_are_dropped() -> None:
+    for line in ("Veröffentlichung: 2. Februar 2022", "12.12.2022, 08:30 Uhr", "Publikacja: 04.05.2021"):
+        a = run(page(f"<article><div>{line}</div>{BODY}</article>"))
+        assert a.text == "\n\n".join(PARAGRAPHS), line
+    # Slashed dates in table rows are data, not datelines.
+    rows = "".join(f"<tr><td>{m}/1/2013</td><td>+1{m}.1%</td></tr>" for m in range(1, 6))
+    a = run(page(f"<article><p>{PARAGRAPHS[0]}</p><table>{rows}</table><p>{PARAGRAPHS[1]}</p></article>"))
+    assert "3/1/2013 | +13.1%" in a.text
+
+
+def test_a_closing_ask_before_a_last_short_line_is_dropped() -> None:
+    closing = (
+        "<p>Never miss the harbour news: sign up to our newsletter today!</p>"
+        "<p>Share this story</p><p>Hafenblatt, 2024</p>"
+    )
+    a = run(page(f"<article>{BODY}{closing}</article>"))
+    assert "newsletter" not in a.text
+    assert any(r.reason == "promo" and "newsletter" in r.text for r in a.removed)
+
+
+def test_german_and_french_related_headings_take_their_section() -> None:
+    headings = (
+        "Lesen Sie auch", "Weitere Informationen", "Mehr aus der Region", "Vous aimerez aussi", "Über den Autor",
+    )
+    for heading in headings:
+        items = "".join(f"<p>Teaser {i} about something else entirely on the site.</p>" for i in range(3))
+        html = page(f"<article>{BODY}<div><h3>{heading}</h3>{items}</div></article>")
+        assert run(html).text == "\n\n".join(PARAGRAPHS), heading
+
+
+def test_blog_filing_notes_and_buttons_are_dropped() -> None:
+    notes = (
+        "<p>Alle anzeigen</p><div>Artikel bewerten</div>"
+        f"<p>{PARAGRAPHS[2]}</p>"
+        "<p>This entry was posted in Harbour News. Bookmark the permalink.</p>"
+    )
+    a = run(page(f"<article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{notes}</article>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert any(r.reason == "tags" and "permalink" in r.text for r in a.removed)
+
+
+def test_a_small_box_after_the_article_body_is_dropped() -> None:
+    long_body = "".join(f"<p>Day {i}: {p} {p}</p>" for i in range(3) for p in PARAGRAPHS)
+    bio = (
+        "<div class='box'><p>Jane Roe is the founder of Harbour Consulting, a full-service agency for ferry "
+        "operators and coastal towns, and writes about transport for the Post.</p></div>"
+    )
+    a = run(page(f"<article><div class='body'>{long_body}</div>{bio}</article>"))
+    assert a.text.endswith(PARAGRAPHS[2]) and "Jane Roe" not in a.text
+    assert any(r.reason == "tail" and "Jane Roe" in r.text for r in a.removed)
+    # A last section as long as a good part of the article is the article's own.
+    section = f"<div class='more'><h2>What next</h2><p>{PARAGRAPHS[0]} {PARAGRAPHS[1]}</p></div>"
+    b = run(page(f"<article><div class='body'>{BODY}</div>{section}</article>"))
+    assert "What next" in b.text
+
+
+def test_rights_and_opinion_notes_are_dropped() -> None:
+    notes = (
+        "<p>This article is the copyrighted property of the Brindlecombe Post. Written permission must be "
+        "obtained before reprint.</p>"
+        "<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>"
+    )
+    a = run(page(f"<article><p>{PARAGRAPHS[0]}</p>{notes}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert sum(r.reason == "disclosure" for r in a.removed) == 2
+
+
+def test_a_listing_drops_a_related_heading_but_keeps_its_items() -> None:
+    items = "".join(
+        f"<li><a href='/news/{i}'>Brindlecombe harbour story number {i} about the ferry and the tides</a></li>"
+        for i in range(12)
+    )
+    more = "".join(f"<li><a href='/more/{i}'>Another harbour story {i} from the archive</a></li>" for i in range(4))
+    html = page(f"<main><h1>Harbour news</h1><ul>{items}</ul><h2>Weitere Artikel</h2><ul>{more}</ul></main>")
+    a = run(html)
+    assert "harbour story number 3" in a.text and "Another harbour story 2" in a.text
+    assert "Weitere Artikel" not in a.text

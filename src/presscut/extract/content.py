@@ -7,7 +7,9 @@ largest sum (a bonus for ``<article>``, ``<main>`` and body-like class names)
 is the article.  Its blocks are kept in order, minus link-dense blocks,
 promotion lines ("Read more: ..."), credits, short furniture lines, "Related
 articles" headings with the rest of their section, text repeated from another
-element, disclosures, and short furniture after the last paragraph.
+element, disclosures and rights notes, blog filing notes, short furniture after
+the last paragraph, and a small box after the element holding the article's
+body (an author's bio, a publisher's blurb).
 Everything taken out is returned as :class:`~presscut.article.Removed`
 (blocks outside the container as "outside-main" runs).
 
@@ -15,7 +17,9 @@ Pages that are not articles are read again when the first reading says so:
 a page whose "comments" outweigh the article is a thread (forum, Q&A) and
 keeps them; a page that is mostly links with little article text, or whose
 "article" is a small corner of the page, is a listing, scored without the
-link penalty and keeping its link-dense items.
+link penalty and keeping its link-dense items.  A page where (almost) nothing
+was found is read again keeping the furniture whose largest pruned element held
+far more text: an article wrapper named like furniture.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from presscut.article import Removed
 from presscut.extract import patterns as P
-from presscut.extract.walk import Block, Walk, cap
+from presscut.extract.walk import LARGE_PRUNED_CHARS, Block, Walk, cap
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -59,12 +63,20 @@ LISTING_MAX_ARTICLE = 3000
 LISTING_MIN_CORNER_PAGE = 500
 #: ...or when more than this share of the page's text is in links.
 LISTING_LINKS_PAGE = 0.6
+#: A page with less article text than this is read again keeping the furniture of the reason
+#: whose largest pruned element held RESCUE_SHARE times more text (the article, misnamed).
+RESCUE_MAX_TEXT = 250
+RESCUE_SHARE = 4.0
 #: Short blocks after the article's last paragraph this long, together shorter than
 #: TAIL_MAX_CHARS, are the furniture that closes an article ("Share:", "Tags: ...").
 TAIL_PARAGRAPH_CHARS = 120
 TAIL_MAX_CHARS = 300
 #: ...a block ending a sentence with at least this many words counts as a paragraph there.
 TAIL_SENTENCE_WORDS = 8
+#: Blocks after the element holding most of the article, outside it, are dropped when together
+#: they are at most this long and this share of the article: a closing box, not a last section.
+CLOSING_SECTION_CHARS = 800
+CLOSING_SECTION_SHARE = 0.15
 #: Up to this many blocks this long at the end of the article are dropped when they are calls
 #: to action (subscribe, follow, install the app).
 CTA_BLOCKS = 3
@@ -75,6 +87,8 @@ DUPLICATE_CHARS = 40
 BYLINE_CHARS = 120
 #: A paragraph this long or shorter may be an affiliate or cookie disclosure.
 DISCLOSURE_CHARS = 400
+#: A line this long or shorter may be a blog post's filing note ("Posted in News. Bookmark the permalink.").
+POST_META_CHARS = 300
 #: Lines at most this long are compared with the short-furniture list.
 SHORT_LINE_CHARS = 60
 
@@ -121,6 +135,8 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
         walk.run(body)
         content = _select(walk, title)
         content.thread, content.comment_chars = True, thread
+    if len(content.text) < RESCUE_MAX_TEXT:
+        walk, content = _rescue(body, title, walk, content)
     page_chars = sum(len(b.text) for b in walk.blocks)
     page_links = sum(b.link_chars for b in walk.blocks)
     found = len(content.text)
@@ -142,6 +158,32 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
             listing.thread, listing.listing, listing.comment_chars = content.thread, True, content.comment_chars
             content = listing
     return content
+
+
+def _rescue(
+    body: LexborNode, title: str | tuple[str | None, ...] | None, walk: Walk, content: Content
+) -> tuple[Walk, Content]:
+    """Read the page again without the furniture reason that took out its article, when
+    (almost) nothing was found and one element pruned for that reason held much more text:
+    a site that names its article wrapper like furniture ("share-container", "post-wrap aside")."""
+    found = len(content.text)
+    largest: dict[str, int] = {}
+    for reason, node in walk.large_pruned:
+        if reason not in P.STRONG_REASONS:
+            chars = len(" ".join(node.text(deep=True, separator=" ").split()))
+            largest[reason] = max(largest.get(reason, 0), chars)
+    if not largest:
+        return walk, content
+    chars, reason = max((n, r) for r, n in largest.items())
+    if chars <= LARGE_PRUNED_CHARS or chars < RESCUE_SHARE * max(found, 1):
+        return walk, content
+    again = Walk(keep=walk.keep | {reason})
+    again.run(body)
+    rescued = _select(again, title)
+    if len(rescued.text) <= max(found, RESCUE_MAX_TEXT // 2):
+        return walk, content
+    rescued.thread, rescued.comment_chars = content.thread, content.comment_chars
+    return again, rescued
 
 
 def block_weight(block: Block) -> float:
@@ -200,8 +242,9 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
                 removed.append((pos, Removed(cap(block.text), "related", walk.label(block.elem))))
                 continue
             related = None
-        if not keep_links and len(block.text) <= SHORT_LINE_CHARS and P.RELATED_HEADING.match(block.text):
-            related = (_section_end(walk, pos, best, end) if block.elem else stop, level)
+        if len(block.text) <= SHORT_LINE_CHARS and P.RELATED_HEADING.match(block.text):
+            if not keep_links:  # a listing keeps the links under it: they may be its items
+                related = (_section_end(walk, pos, best, end) if block.elem else stop, level)
             removed.append((pos, Removed(cap(block.text), "related", walk.label(block.elem))))
             continue
         reason = _block_reason(block, title_keys, keep_links)
@@ -228,11 +271,15 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
                 kept[last_long + 1 :] = [b for b in kept[last_long + 1 :] if id(b) not in drop]
                 for block in tail:
                     removed.append((len(walk.blocks), Removed(cap(block.text), "tail", walk.label(block.elem))))
-    for _ in range(CTA_BLOCKS):  # "Subscribe now...", "Follow us on ...": asks that close the article
-        if len(kept) < 2 or len(kept[-1].text) > CTA_CHARS or not P.CALL_TO_ACTION.search(kept[-1].text):
+    if not keep_links and len(kept) > 2:
+        _drop_closing_section(walk, kept, end, removed)
+    # "Subscribe now...", "Follow us on ...": asks among the short blocks that close the article
+    for i in range(len(kept) - 1, max(0, len(kept) - CTA_BLOCKS) - 1, -1):
+        if i == 0 or len(kept[i].text) > CTA_CHARS:
             break
-        block = kept.pop()
-        removed.append((len(walk.blocks), Removed(cap(block.text), "promo", walk.label(block.elem))))
+        if P.CALL_TO_ACTION.search(kept[i].text):
+            block = kept.pop(i)
+            removed.append((len(walk.blocks), Removed(cap(block.text), "promo", walk.label(block.elem))))
     while kept and kept[-1].tag in P.HEADING_TAGS:  # a heading left with nothing under it
         block = kept.pop()
         removed.append((len(walk.blocks), Removed(cap(block.text), "orphan-heading", walk.label(block.elem))))
@@ -241,6 +288,29 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     content.blocks = kept
     content.text = "\n\n".join(b.text for b in kept)
     return content
+
+
+def _drop_closing_section(walk: Walk, kept: list[Block], end: list[int], removed: list[tuple[int, Removed]]) -> None:
+    """Drop the blocks after the article's body that sit outside it, when they are a small box
+    (an author's bio, the publisher's blurb, a licence note) rather than the article's last part.
+
+    The body is the element that directly holds most of the kept text."""
+    chars: dict[int, int] = {}
+    for b in kept:
+        up = walk.parent[b.elem]
+        chars[up] = chars.get(up, 0) + len(b.text)
+    home = max(chars, key=chars.__getitem__)
+    stop = end[home]
+    last = max(i for i, b in enumerate(kept) if home <= b.elem < stop)
+    tail = kept[last + 1 :]
+    if not tail:
+        return
+    size = sum(len(b.text) for b in tail)
+    if size > CLOSING_SECTION_CHARS or size > CLOSING_SECTION_SHARE * sum(chars.values()):
+        return
+    del kept[last + 1 :]
+    for block in tail:
+        removed.append((len(walk.blocks), Removed(cap(block.text), "tail", walk.label(block.elem))))
 
 
 def _section_end(walk: Walk, pos: int, best: int, end: list[int]) -> int:
@@ -278,6 +348,8 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
         return "caption"
     if n <= DISCLOSURE_CHARS and _may_hold(text, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text):
         return "disclosure"
+    if n <= POST_META_CHARS and _may_hold(text, P.POST_META_LINE_WORDS) and P.POST_META_LINE.search(text):
+        return "tags"
     return None
 
 
@@ -312,11 +384,13 @@ def _has_date(text: str) -> bool:
 
 def _is_dateline(text: str, key: str) -> bool:
     """A short line that is only a date (and words like "Updated on")."""
-    from presscut.extract.dates import TEXT_DATE  # lazy: dates imports page, not content
+    from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
 
     match = TEXT_DATE.search(text)
-    if match is None:
-        return False
+    if match is None:  # "5. März 2024", "2024.03.05"; not slashed numbers (table cells, post times)
+        match = OTHER_DATE.search(text)
+        if match is None or (match["d"] is None and match["y2"] is None):
+            return False
     rest = _key(text[: match.start()] + " " + text[match.end() :])
     return all(word in P.DATELINE_WORDS or word.isdigit() for word in rest.split())
 

@@ -187,6 +187,10 @@ CALL_TO_ACTION = re.compile(
         |support\s+(our|independent|local)\s+journalism|become\s+a\s+(member|subscriber|supporter)
         |abonnieren|abonnement|folgen\s+sie\s+uns|unterstütze|abonnez-vous|suivez-nous|suscríbete|suscribirse
         |síguenos|hazte\s+miembro|únete|iscriviti|seguici|abonneer|volg\s+ons|assine|siga-nos
+        |newsletter|straight\s+to\s+your\s+(phone|inbox)|(get|receive)\s+the\s+latest\s+news
+        |support(ing)?\s+(us|our\s+work)|consider\s+(supporting|donating)|donate\b|make\s+a\s+donation
+        |werden\s+sie\s+mitglied|mitglied\s+werden|unterstützen\s+sie|spende|posteingang
+        |siguenos|fais\s+un\s+don|faites\s+un\s+don|soutenez|zapraszamy|subskrypcj|prenumerat
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -217,6 +221,11 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "joined", "join date", "reaction score", "permalink", "original poster", "senior member", "new member",
         "reply", "report", "quote", "replies", "posts", "messages", "points", "member", "embed", "save", "edit",
         "like", "likes", "report post", "reply with quote", "multi quote", "share post",
+        # buttons and prompts around an article, in the languages presscut meets most
+        "alle anzeigen", "externer inhalt", "wird geladen", "gefällt mir wird geladen", "artikel bewerten",
+        "bewerten", "kommentieren", "keine kommentare", "bisher keine kommentare", "no comments", "no comments yet",
+        "permalien", "artikel teilen", "war der artikel nützlich", "war dieser artikel hilfreich",
+        "was this article helpful", "was this helpful", "did you find this article helpful",
     }
 )
 
@@ -241,6 +250,11 @@ RELATED_HEADING = re.compile(
         |(latest|newest|recent)\s+news|schon\s+gelesen|neueste\s+(artikel|beiträge|nachrichten)|interessante\s+artikel
         |viel\s+gelesen\b.*|das\s+könnte\s+dich\s+auch\s+interessieren|dans\s+la\s+même\s+rubrique
         |à\s+lire\s+également|zobacz\s+(także|również|też)|czytaj\s+(także|również|też)
+        |lesen\s+sie\s+(auch|dazu|mehr)\b.*|(zum\s+)?weiterlesen|das\s+thema\s+könnte\s+(dich|sie)\s+auch\s+interessieren
+        |weitere\s+(informationen|infos|links)|(aktuelle|neueste)\s+(berichte|artikel|beiträge|meldungen)\b.*
+        |top[\s-]?themen\b.*|in\s+den\s+schlagzeilen|newsticker|entdecke(n\s+sie)?\s+(weitere|mehr)\b.*
+        |vous\s+aimerez\s+(aussi|également)|(audios?\s+et\s+)?vidéos?\s+sur\s+le\s+(même\s+)?sujet|polecamy
+        |über\s+den\s+autor|about\s+the\s+author|über\s+die\s+autorin|mehr\s+(zum|aus|zu)\b.*|mehr\s+themen
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -249,6 +263,10 @@ RELATED_HEADING = re.compile(
 CREDIT_LINE = re.compile(
     r"^\W{0,2}(photo|image|picture|foto|bild|pictured|illustration|graphic|video)s?\s*(credit)?\s*(:|by\b|/|©)"
     r"|^\W{0,2}(©|\(c\)|copyright\b)"
+    # a caption's credit: "Titelbild: ...", "Crédits photos : ...", "(Credit: Jane Roe / Agency)", "... © Agency"
+    r"|^\W{0,2}(title\s+image|featured\s+image|[a-zäöü]*bild|abbildung(\s+\d+)?|bildquelle|bildnachweis|fotonachweis"
+    r"|crédits?(\s+photos?)?|credits?)\s*:"
+    r"|\((photo|foto|bild|credit|image)s?(\s+credit)?\s*:[^()]*\)\W*$|\bphotos?\s*:\s*[^\s.!?][^.!?]*$|©"
     r"|\b(getty images|shutterstock|istock(photo)?|afp via getty|reuters/|ap photo)\b",
     re.IGNORECASE,
 )
@@ -256,7 +274,7 @@ CREDIT_LINE = re.compile(
 #: (a cheap test before the regex search; keep in step with CREDIT_LINE).
 CREDIT_LINE_WORDS = (
     "photo", "image", "picture", "foto", "bild", "illustration", "graphic", "video", "(c)", "copyright",
-    "getty", "shutterstock", "istock", "reuters/",
+    "getty", "shutterstock", "istock", "reuters/", "credit", "abbildung",
 )
 BYLINE_LINE = re.compile(r"^\s*(by|written by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
 #: "5 min read", "Reading time: 4 minutes".
@@ -265,21 +283,45 @@ READING_TIME_LINE = re.compile(
     r"|^\W*(read(ing)?\s+time)\W+\d+\s*(min|mins|minutes?)\W*$",
     re.IGNORECASE,
 )
+#: A blog post's filing note: where it was posted and filed, the permalink, the comment feed.
+POST_META_LINE = re.compile(
+    r"^\W*(this\s+(entry|post)\s+was\s+posted\s+in|filed\s+under|posted\s+in\s+\S|abgelegt\s+unter|veröffentlicht\s+in\s+\S"
+    r"|publié\s+dans|publicado\s+en\s+\S)"
+    r"|\b(bookmark\s+the\s+permalink|lesezeichen\s+auf\s+den\s+permalink|und\s+(wurde\s+)?(unter|in)\s+.{1,120}\s+abgelegt"
+    r"|abgelegt\s+unter|trackback-url|kommentarfeed|comments\s+feed|comments\s+rss)\b",
+    re.IGNORECASE,
+)
+#: Lower-case words one of which every ASCII line that POST_META_LINE matches contains.
+POST_META_LINE_WORDS = (
+    "posted", "filed", "abgelegt", "permalink", "publi", "trackback", "kommentarfeed", "comments",
+)
 #: A paragraph that discloses affiliate links or cookies rather than telling the story.
 DISCLOSURE_LINE = re.compile(
     r"\b(?:we|i)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)"
     r"|\b(?:contains?|uses?|includes?)\s+affiliate\s+links\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b"
-    r"|\bwe\s+use\s+cookies\b",
+    r"|\bwe\s+use\s+cookies\b"
+    # rights and opinion notes: copyright, licence, "the author's opinion, not the editors'"
+    r"|\bcopyrighted\b|\ball\s+rights\s+reserved\b|\bwritten\s+permission\b|\balle\s+rechte\s+vorbehalten\b"
+    r"|\btous\s+droits\s+réservés\b|\bderechos\s+reservados\b|\bprawa\s+zastrzeżone\b|\bprawem\s+autorskim\b"
+    r"|\b(?:licensed\s+under|unter\s+der\s+lizenz|sous\s+licence)\b"
+    r"|\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\b|\bmeinung\s+des\s+autors\b|\bn'engagent\s+que\b",
     re.IGNORECASE,
 )
 #: Lower-case words one of which every ASCII line that DISCLOSURE_LINE matches contains.
-DISCLOSURE_LINE_WORDS = ("commission", "compensation", "affiliate", "cookies")
+DISCLOSURE_LINE_WORDS = (
+    "commission", "compensation", "affiliate", "cookies", "copyrighted", "reserved", "permission", "vorbehalten",
+    "licen", "lizenz", "necessarily", "meinung", "engagent",
+)
 #: A reading time inside a line ("Feb 8, 2020 · 5 min read").
 READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading)\b", re.IGNORECASE)
 #: Words that may stand around a date on a dateline of its own ("Updated on: March 5, 2024").
 DATELINE_WORDS: frozenset[str] = frozenset(
     {"published", "updated", "posted", "last", "modified", "on", "at", "date", "reviewed", "am", "pm",
-     "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst"}
+     "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst",
+     # the same words in the other languages presscut meets most
+     "veröffentlicht", "veröffentlichung", "aktualisiert", "erstellt", "stand", "um", "uhr", "vom",
+     "publié", "mis", "à", "jour", "le", "publicado", "actualizado", "el", "pubblicato", "aggiornato", "il",
+     "gepubliceerd", "bijgewerkt", "op", "publikacja", "aktualizacja", "opublikowano"}
 )
 
 # -- page type ------------------------------------------------------------------------

@@ -54,6 +54,13 @@ PRUNED_HEAD_CHARS = 2000
 PROSE_CHARS = 80
 PROSE_SENTENCES = 2
 
+#: A "comments" element holding a form and at most this much text beside it is a reply box.
+REPLY_FORM_CHARS = 300
+#: ...and at most this much text in all (its labels and notes, not posts).
+REPLY_BOX_CHARS = 4000
+#: Pruned elements with more raw text than this are listed in :attr:`Walk.large_pruned`.
+LARGE_PRUNED_CHARS = 500
+
 _BR = "\x1e"
 _CELL = "\x1f"
 #: A word of a class name: a run with a digit stays whole, else camelCase humps.
@@ -226,6 +233,9 @@ class Walk:
         self.keep = keep
         #: Characters of text pruned as "comments".
         self.comment_chars = 0
+        #: (reason, element) of the elements pruned with more than :data:`LARGE_PRUNED_CHARS` of
+        #: raw text: where to look when a page's article was all taken out for one reason.
+        self.large_pruned: list[tuple[str, LexborNode]] = []
         #: Block elements in document order: parent index, tag, content hint, attributes.
         self.parent: list[int] = [-1]
         self.tags: list[str] = ["body"]
@@ -305,7 +315,11 @@ class Walk:
                     reason = None  # an article's own <header>: headline, standfirst, byline (cleaned per line)
             else:  # the common case, without a call
                 content, reason = tag in content_tags, None
-            if reason is not None and reason not in keep and self._prune(node, tag, attrs, reason, stack):
+            if (
+                reason is not None
+                and (reason not in keep or (reason == "comments" and _reply_form(node)))
+                and self._prune(node, tag, attrs, reason, stack)
+            ):
                 node = node.next
                 continue
             if tag in cell_tags and simple_tables and simple_tables[-1]:
@@ -355,6 +369,8 @@ class Walk:
         if reason == "comments":
             clean = clean if clean is not None else " ".join(raw.split())
             self.comment_chars += len(clean)
+        if len(raw) > LARGE_PRUNED_CHARS:
+            self.large_pruned.append((reason, node))
         head = clean if clean is not None else " ".join(raw[:PRUNED_HEAD_CHARS].split())
         if len(raw) > PRUNED_HEAD_CHARS and len(head) <= REMOVED_TEXT_CHARS:
             head = " ".join(raw.split())
@@ -397,6 +413,16 @@ class Walk:
         for text in paras:
             share = round(links * len(text) / total)
             self.blocks.append(Block(text, block, self.tags[block], min(share, len(text))))
+
+
+def _reply_form(node: LexborNode) -> bool:
+    """Whether a "comments" element is the reply box ("Leave a reply", a form with a text box)
+    rather than the comments: dropped even from a thread, whose posts are kept."""
+    form = node.css_first("form")
+    if form is None or form.css_first("textarea") is None or node.css_first("article") is not None:
+        return False  # a form wrapping posts (<article>s) is the thread itself
+    total = len(node.text(deep=True, strip=True))
+    return total <= REPLY_BOX_CHARS and total - len(form.text(deep=True, strip=True)) <= REPLY_FORM_CHARS
 
 
 def _rendered_noscript(node: LexborNode) -> bool:
