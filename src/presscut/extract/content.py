@@ -93,6 +93,7 @@ POST_META_CHARS = 300
 SHORT_LINE_CHARS = 60
 
 _NON_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = frozenset('.!?…:;"”»)')
 _FULL_STOP = frozenset('.!?…"”»')
 
@@ -344,24 +345,27 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
             return "dateline"
     if n <= BYLINE_CHARS and P.BYLINE_LINE.match(text) and (P.READING_TIME.search(text) or _has_date(text)):
         return "byline"
-    if n <= 200 and _may_hold(text, P.CREDIT_LINE_WORDS) and P.CREDIT_LINE.search(text):
+    if n > max(200, DISCLOSURE_CHARS, POST_META_CHARS):
+        return None
+    lowered = text.lower() if text.isascii() else None
+    if n <= 200 and _may_hold(lowered, P.CREDIT_LINE_WORDS) and P.CREDIT_LINE.search(text):
         return "caption"
-    if n <= DISCLOSURE_CHARS and _may_hold(text, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text):
+    if n <= DISCLOSURE_CHARS and _may_hold(lowered, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text):
         return "disclosure"
-    if n <= POST_META_CHARS and _may_hold(text, P.POST_META_LINE_WORDS) and P.POST_META_LINE.search(text):
+    if n <= POST_META_CHARS and _may_hold(lowered, P.POST_META_LINE_WORDS) and P.POST_META_LINE.search(text):
         return "tags"
     return None
 
 
-def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """False when ``text`` is ASCII and holds none of ``words`` (lower-case), so that a
-    case-insensitive pattern needing one of them cannot match: a cheap test before a search.
+def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """False when a text, lower-cased as ``lowered``, holds none of ``words`` (lower-case), so
+    that a case-insensitive pattern needing one of them cannot match: a cheap test before a search.
 
-    Non-ASCII text always passes: Unicode case folding matches letters like "ſ" to "s".
+    ``lowered`` is None for non-ASCII text, which always passes: Unicode case folding matches
+    letters like "ſ" to "s".
     """
-    if not text.isascii():
+    if lowered is None:
         return True
-    lowered = text.lower()
     for word in words:  # noqa: SIM110 - any() over a generator costs more; this runs for most blocks
         if word in lowered:
             return True
@@ -386,6 +390,8 @@ def _is_dateline(text: str, key: str) -> bool:
     """A short line that is only a date (and words like "Updated on")."""
     from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
 
+    if not _DIGIT.search(text):  # every date has a number
+        return False
     match = TEXT_DATE.search(text)
     if match is None:  # "5. März 2024", "2024.03.05"; not slashed numbers (table cells, post times)
         match = OTHER_DATE.search(text)
