@@ -163,6 +163,7 @@ def test_demo_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo", "--db", str(tmp_path / "demo.db"))
     assert code == 0
     assert "result" in out and "removed" in out
+    assert f"presscut serve --db {tmp_path / 'demo.db'}" in out
 
 
 @pytest.mark.parametrize("argv", [["search", "harbour"], ["show", "0000000000000000"], ["stats"], ["export"],

@@ -41,3 +41,4 @@ def run_demo(db: str | Path, workers: int = 1, query: str = DEMO_QUERY) -> None:
             if article is not None:
                 print(f"\n$ presscut show {article.id}\n")
                 print(render_article(article))
+    print(f"\nBrowse it: presscut serve --db {db}   (the web extra: pip install 'presscut[web]')")
