@@ -188,3 +188,14 @@ def test_site_health_counts_short_bodies_from_the_stored_length_also_after_migra
             "Quay Post", 3, 2, 0, 1)
     finally:
         store.close()
+
+
+def test_the_write_ahead_log_is_truncated_after_checkpoints(tmp_path: Path) -> None:
+    from presscut.store.sqlite import WAL_LIMIT_BYTES
+
+    store = SQLiteStore(tmp_path / "c.db")
+    try:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA journal_size_limit").fetchone()[0] == WAL_LIMIT_BYTES
+    finally:
+        store.close()

@@ -51,6 +51,9 @@ def load_migrations(folder: Traversable | Path) -> tuple[str, ...]:
     return tuple((folder / name).read_text(encoding="utf-8") for name in names)
 
 
+#: What the write-ahead log is truncated to after a checkpoint (SQLite keeps it at its largest otherwise).
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
+
 _MIGRATIONS = load_migrations(resources.files("presscut.store") / "migrations")
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -162,6 +165,8 @@ class SQLiteStore:
         # Read pages through a memory map (up to SQLite's 2 GB cap) rather than a read() call per page: a story
         # lookup reads ~64 scattered bucket pages, which miss the page cache once the corpus is large.
         db.execute("PRAGMA mmap_size=2147418112")
+        # A large bucket move can grow the write-ahead log to ~1 GB; truncate it back after checkpoints.
+        db.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
         return db
 
     @property
