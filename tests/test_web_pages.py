@@ -56,6 +56,16 @@ def test_pages_render_with_security_headers(client: TestClient, url: str) -> Non
     _no_inline_code(r.text)
 
 
+@pytest.mark.parametrize("url", ["/", "/search?q=strike", "/api/stats", "/static/presscut.css"])
+def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
+    got, head = client.get(url), client.head(url)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-security-policy"] == CSP
+    assert client.head("/article/0000000000000000").status_code == 404
+
+
 def test_hostile_article_is_shown_as_text_everywhere(client: TestClient, web_corpus: tuple[Path, str]) -> None:
     article_id = web_corpus[1]
     pages = [

@@ -123,6 +123,29 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Answers ``HEAD`` wherever ``GET`` works, with the same status and headers and no body.
+
+    HTTP requires it, and link checkers and monitors send it; the routes are declared for
+    ``GET`` only, so without this every page would answer 405.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 class LoopbackOnly:
     """Without a token the server is for this machine only: refuse a Host that is not a loopback name.
 
@@ -231,6 +254,7 @@ def create_app(db: str | Path, *, token: str | None = None, max_upload_bytes: in
     app.state.presscut = state
     if state.token is None:
         app.add_middleware(LoopbackOnly)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last, so it wraps every response, refusals included
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(api.router)
