@@ -6,6 +6,7 @@ Every page here is synthetic (fictional outlets), written inline or under
 
 from __future__ import annotations
 
+import gzip
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -426,6 +427,16 @@ def test_plain_text_is_not_html() -> None:
 def test_binary_junk() -> None:
     junk = bytes(range(256)) * 64 + b"\x00\x01\x02<p>\x00\xff"
     a = run(junk)
+    assert (a.text, a.page_type) == ("", "other")
+    assert [r.reason for r in a.removed] == ["binary"]
+
+
+def test_compressed_page_is_binary_not_repaired_noise() -> None:
+    # gzip bytes decode to noise full of "Ã"-like sequences; the mojibake repair must not
+    # turn that noise into something that looks like markup and gets "extracted".
+    samples = Path(__file__).parent.parent / "src/presscut/samples/html"
+    packed = gzip.compress((samples / "harbour-gazette-ropeworks-homes.html").read_bytes())
+    a = run(packed)
     assert (a.text, a.page_type) == ("", "other")
     assert [r.reason for r in a.removed] == ["binary"]
 

@@ -58,14 +58,12 @@ def extract(
     """
     config = config or ExtractConfig()
     article = Article(url=url, fetched_at=fetched_at)
-    if isinstance(html, (bytes, bytearray, memoryview)):
-        text = decode_html(bytes(html), charset)
-    else:
-        text = repair_mojibake(html)
+    text = decode_html(bytes(html), charset, repair=False) if isinstance(html, (bytes, bytearray, memoryview)) else html
     if not text.strip():
         return _empty(article, None)
-    if looks_binary(text):
+    if looks_binary(text):  # before the mojibake repair, which would chew on the noise
         return _empty(article, Removed("", "binary", None))
+    text = repair_mojibake(text)
     if not looks_like_html(text):
         return _empty(article, Removed(_cap(" ".join(text.split())), "not-html", None))
     page = parse_page(text, url)

@@ -49,20 +49,29 @@ _MOJIBAKE = re.compile(
 )
 
 
-def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML page's bytes to text; undecodable bytes become U+FFFD."""
+def decode_html(data: bytes, declared: str | None = None, *, repair: bool = True) -> str:
+    """Decode an HTML page's bytes to text; undecodable bytes become U+FFFD.
+
+    ``repair=False`` leaves mojibake for the caller (:func:`repair_mojibake`), who
+    may first want to know whether the bytes were a page at all.
+    """
+    text = _decode(data, declared)
+    return repair_mojibake(text) if repair else text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return repair_mojibake(data[len(bom) :].decode(encoding, "replace"))
+            return data[len(bom) :].decode(encoding, "replace")
     for label in (declared, _meta_charset(data)):
         text = _try_declared(data, label)
         if text is not None:
-            return repair_mojibake(text)
+            return text
     try:
-        return repair_mojibake(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return repair_mojibake(_detect(data))
+    return _detect(data)
 
 
 def repair_mojibake(text: str) -> str:
