@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 
 from presscut.article import Article
-from presscut.bench.generate import FIRST_NAMES, LAST_NAMES, PLACES, WORDS, _words
 from presscut.bench.syndicate import BaseText, syndicate
+from presscut.bench.vocabulary import FIRST_NAMES, LAST_NAMES, PLACES, WORDS, word_list
 
 #: Stories per chunk (one language, one ``syndicate`` run).
 CHUNK = 1000
@@ -41,13 +41,13 @@ COMMON_SHARE = 0.55
 LANGUAGES: tuple[str, ...] = ("en", "de", "en", "fr", "en", "en", "es", "en", "en", "de", "en", "en")
 FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
     "en": WORDS,
-    "de": _words("der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch es an "
+    "de": word_list("der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch es an "
                 "werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum "
                 "war haben nur oder aber vor zur bis mehr durch man sein wurde sei"),
-    "fr": _words("le de un être et à il avoir ne je son que se qui ce dans en du elle au pour pas plus par "
+    "fr": word_list("le de un être et à il avoir ne je son que se qui ce dans en du elle au pour pas plus par "
                 "sur faire mais comme avec tout nous dire leur même prendre aussi autre après bien où sans "
                 "encore donc quand très moins entre"),
-    "es": _words("el la de que y a en un ser se no haber por con su para como estar tener le lo todo pero más "
+    "es": word_list("el la de que y a en un ser se no haber por con su para como estar tener le lo todo pero más "
                 "hacer poder decir este ir otro ese si me ya ver porque dar cuando muy sin vez mucho saber "
                 "sobre también hasta año dos querer entre"),
 }
