@@ -78,6 +78,23 @@ def test_author_links_and_short_author_elements_are_names_as_given() -> None:
     assert run(article_html(*PARAGRAPHS, before=dated)).authors == ["Ines Calder"]
 
 
+def test_author_from_the_written_by_pair_of_twitter_meta_tags() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='4 minutes'>"
+        "<meta name='twitter:label2' content='Written by'><meta name='twitter:data2' content='Ines Calder'>"
+    )
+    a = run(article_html(*PARAGRAPHS, head=head))
+    assert (a.authors, a.evidence["authors"]) == (["Ines Calder"], "meta:twitter:data2")
+    # Without the label the data is not an author.
+    assert run(article_html(*PARAGRAPHS, head="<meta name='twitter:data1' content='Ines Calder'>")).authors == []
+
+
+def test_a_visible_by_line_after_a_date_or_reading_time() -> None:
+    for line in ("Apr 17, 2024 By Tomas Ruud", "March 5, 2024 · 3 min read · By Tomas Ruud"):
+        a = run(page(f"<h1>Harbour cranes return</h1><p class='meta'>{line}</p><article>{BODY}</article>"))
+        assert a.authors == ["Tomas Ruud"], line
+
+
 # -- dates ------------------------------------------------------------------------------
 
 
@@ -140,6 +157,56 @@ def test_time_element_marked_as_the_creation_date() -> None:
     assert a.published == datetime(2023, 11, 20, 10, 0, tzinfo=timezone.utc)
 
 
+def test_date_from_published_and_modified_date_meta_names() -> None:
+    head = "<meta name='modified-date' content='2024-04-30'><meta name='published-date' content='2021-02-16'>"
+    a = run(article_html(*PARAGRAPHS, head=head))
+    assert (a.published, a.evidence["published"]) == (datetime(2021, 2, 16, tzinfo=timezone.utc), "meta:published-date")
+    assert (a.modified, a.evidence["modified"]) == (datetime(2024, 4, 30, tzinfo=timezone.utc), "meta:modified-date")
+
+
+def test_date_element_holding_an_iso_date_and_time() -> None:
+    own = "<p class='Byline_publicationTime__x1'>2022-11-23T08:10+02:00 </p>"
+    a = run(page(f"<h1>Heat maps of the coast</h1>{own}<article>{BODY}</article>"))
+    assert a.published == datetime(2022, 11, 23, 6, 10, tzinfo=timezone.utc)
+    assert a.evidence["published"] == "date-element"
+
+
+def test_a_time_element_inside_the_article_beats_a_list_of_other_pages() -> None:
+    listing = "".join(
+        f"<div class='views-row'><time datetime='2023-0{m}-01T12:00:00Z'>0{m}/01/2023</time></div>" for m in (1, 2)
+    )
+    own = "<article><h1>Consulting or insurance?</h1><time datetime='2017-03-01T12:00:00Z'>03/01/2017</time>"
+    a = run(page(f"<div class='view'>{listing}</div>{own}{BODY}</article>"))
+    assert (a.published, a.date_source) == (datetime(2017, 3, 1, 12, 0, tzinfo=timezone.utc), "time-element")
+
+
+def test_a_date_labelled_published_beats_a_declared_date_of_another_day() -> None:
+    head = ld({"@type": "Article", "headline": "Ledger tools for small shops", "datePublished": "2023-11-29T12:00:00Z"})
+    byline = "<div class='byline'>By Ines Calder</div><div class='article-meta'>Published August 13, 2023</div>"
+    a = run(article_html(*PARAGRAPHS, head=head, before=byline))
+    assert (a.published, a.date_source) == (datetime(2023, 8, 13, tzinfo=timezone.utc), "text")
+    # The same day: the declared time, which is more precise, stays.
+    head = ld({"@type": "Article", "headline": "Ledger tools for small shops", "datePublished": "2023-08-13T09:30:00Z"})
+    a = run(article_html(*PARAGRAPHS, head=head, before=byline))
+    assert (a.published, a.date_source) == (datetime(2023, 8, 13, 9, 30, tzinfo=timezone.utc), "json-ld")
+
+
+def test_a_date_element_labelled_published_beats_an_earlier_one() -> None:
+    revised = "<div class='entry-meta'><span class='post-date'>Sep 30, 2023</span></div>"
+    note = "<p class='PublishDateNote'>This article was originally published on 26 Sep 2019 at 4:12pm</p>"
+    a = run(page(f"<h1>Living in a tiny home</h1>{revised}<article>{BODY}</article><footer>{note}</footer>"))
+    assert (a.published, a.evidence["published"]) == (datetime(2019, 9, 26, tzinfo=timezone.utc), "date-element")
+
+def test_date_in_the_elements_after_the_headline_when_nothing_else_dates_the_page() -> None:
+    header = (
+        "<div class='hero'><div class='wrap'><h1>Analytics features for large teams</h1></div>"
+        "<div class='blog-header_footnotes'><a href='/product'>Product</a><div class='small'>January 5, 2024</div>"
+        "</div></div>"
+    )
+    a = run(page(f"{header}<article>{BODY}</article>"))
+    assert (a.published, a.date_source) == (datetime(2024, 1, 5, tzinfo=timezone.utc), "text")
+
+
 # -- titles -----------------------------------------------------------------------------
 
 
@@ -180,6 +247,65 @@ def test_a_heading_split_over_elements_takes_the_declared_punctuation() -> None:
     head = "<meta property='og:title' content='Question - Kiln shelf cracked'>"
     body = f"<h1><span class='label'>Question</span><span>Kiln shelf cracked</span></h1><article>{BODY}</article>"
     assert run(page(body, head)).title == "Question - Kiln shelf cracked"
+
+
+def test_a_heading_missing_the_declared_titles_separator_takes_the_declared_one() -> None:
+    head = "<meta property='og:title' content='Info - Kiln shelf sizes compared (2025) Gas & Electric'>"
+    body = f"<h1>Info Kiln shelf sizes compared (2025) Gas & Electric</h1><article>{BODY}</article>"
+    assert run(page(body, head)).title == "Info - Kiln shelf sizes compared (2025) Gas & Electric"
+    # A heading that uses other punctuation keeps its own.
+    head = "<meta property='og:title' content='Kiln shelves - The complete guide 2025'>"
+    body = f"<h1>Kiln shelves: The complete guide 2025</h1><article>{BODY}</article>"
+    assert run(page(body, head)).title == "Kiln shelves: The complete guide 2025"
+
+
+def test_a_kicker_above_the_headline_is_not_part_of_it() -> None:
+    head = "<meta property='og:title' content='Harbour strike: Cranes idle for a ninth day'>"
+    body = (
+        "<h1><span class='article-heading__kicker'>Harbour strike</span>"
+        f"<span class='article-heading__title'>Cranes idle for a ninth day</span></h1><article>{BODY}</article>"
+    )
+    assert run(page(body, head)).title == "Cranes idle for a ninth day"
+    # A heading that is nothing but a kicker-styled line stays.
+    body = f"<h1><span class='hero-eyebrow'>Kiln Shelf Pro</span></h1><article>{BODY}</article>"
+    assert run(page(body, "<meta property='og:title' content='Kiln Shelf Pro'>")).title == "Kiln Shelf Pro"
+
+@pytest.mark.parametrize(
+    ("heading", "declared", "expected"),
+    [
+        ("Blog: Tram line approved by council", "Tram line approved by council", "Tram line approved by council"),
+        ("Dec 18 2025 Tram line approved", "Tram line approved", "Tram line approved"),
+        ("Thread: Which glaze for a first firing?", "Which glaze for a first firing?",
+         "Which glaze for a first firing?"),
+        # part of the headline, not a label: a count, an article, a preposition
+        ("8 Recent Trends in Pottery", "Recent Trends in Pottery", "8 Recent Trends in Pottery"),
+        ("The Best Kiln Shelves of 2026", "Best Kiln Shelves of 2026", "The Best Kiln Shelves of 2026"),
+        ("Welcome to Quarrylane Pottery", "Quarrylane Pottery", "Welcome to Quarrylane Pottery"),
+    ],
+)
+def test_a_short_label_before_the_declared_title_in_the_heading(heading: str, declared: str, expected: str) -> None:
+    head = f"<meta property='og:title' content='{declared}'>"
+    assert run(page(f"<h1>{heading}</h1><article>{BODY}</article>", head)).title == expected
+
+
+def test_a_declared_title_is_cut_at_a_pipe() -> None:
+    head = "<title>Build your first kiln | Firing guides, glazes and kiln care</title>"
+    a = run(page(f"<h1>Lantern Docs</h1><article>{BODY}</article>", head))
+    assert (a.title, a.evidence["title"]) == ("Build your first kiln", "title")
+    head = "<title>Kilns | Firing guides, glazes and kiln care</title>"  # one word before the pipe: not cut
+    assert run(page(f"<article>{BODY}</article>", head)).title == "Kilns | Firing guides, glazes and kiln care"
+
+
+def test_a_home_page_keeps_a_leading_site_name() -> None:
+    head = "<title>Quillbrook - Shared notes for small teams</title><meta property='og:site_name' content='Quillbrook'>"
+    html = page(f"<h1>Welcome</h1><article>{BODY}</article>", head)
+    assert run(html, "https://quillbrook.example/").title == "Quillbrook - Shared notes for small teams"
+    assert run(html, "https://quillbrook.example/en-us/").title == "Quillbrook - Shared notes for small teams"
+    assert run(html, "https://quillbrook.example/blog/notes").title == "Shared notes for small teams"
+    # A trailing site name goes on a home page too.
+    head = "<title>Shared notes for small teams | Quillbrook</title><meta property='og:site_name' content='Quillbrook'>"
+    html = page(f"<h1>Welcome</h1><article>{BODY}</article>", head)
+    assert run(html, "https://quillbrook.example/").title == "Shared notes for small teams"
 
 
 # -- the extract benchmark ---------------------------------------------------------

@@ -1,6 +1,8 @@
 """The article's authors, from a parsed :class:`~presscut.extract.page.Page`: the JSON-LD
-``author``/``creator`` (``@id`` references followed), author meta tags, microdata, byline
-elements and author links, then the visible "By ..." lines the content step found.
+``author``/``creator`` (``@id`` references followed), author meta tags (and the
+``twitter:labelN``/``twitter:dataN`` pair labelled "Written by"), microdata, byline elements
+and author links, then the visible "By ..." lines the content step found (after a date or a
+reading time too: "Mar 24, 2025 · By ...").
 
 :func:`find_authors` returns the names and the label of their evidence ("json-ld",
 "meta:author", "microdata", "byline", "text"), or None.  Sources are tried in a fixed
@@ -24,6 +26,11 @@ AUTHOR_META: tuple[str, ...] = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
     "byl", "citation_author", "twitter:creator:name",
 )
+#: ``twitter:labelN`` values that mark ``twitter:dataN`` as the author, and how many pairs are read.
+AUTHOR_LABELS: frozenset[str] = frozenset(
+    {"written by", "author", "by", "geschrieben von", "verfasst von", "écrit par", "escrito por"}
+)
+TWITTER_LABELS = 4
 #: Elements whose text may be a byline.
 BYLINE_SELECTOR = (
     '[rel~="author"], [itemprop~="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
@@ -59,6 +66,10 @@ _AUTHOR_TAIL = re.compile(
 _DATE_SPAN = re.compile(
     rf"\b{MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?\b|\b\d{{1,2}}\.?\s+{MONTH_NAMES}\.?,?(?:\s+\d{{4}})?\b",
     re.IGNORECASE,
+)
+#: Dates, reading times and separators before a byline's "By" ("Mar 24, 2025 · 3 min read · By").
+_LEADING_DATE = re.compile(
+    rf"^(?:\s*(?:{_DATE_SPAN.pattern}|\b\d{{4}}\b|{P.READING_TIME.pattern}|[|•·—–,-]))+\s*", re.IGNORECASE
 )
 _HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
 _INNER_BY = re.compile(r"\bby\b", re.IGNORECASE)
@@ -222,6 +233,9 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
         values = page.meta.get(key)
         if values:
             yield values, f"meta:{key}", "declared"
+    labelled = _labelled_meta_author(page)
+    if labelled is not None:
+        yield [labelled[1]], f"meta:{labelled[0]}", "declared"
     micro = [
         _clean(node.attributes.get("content") or node.text(deep=True, separator=" "))
         for node in page.tree.css(MICRODATA_AUTHOR_SELECTOR)[:MAX_AUTHORS]
@@ -246,9 +260,26 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
         yield byline, "byline", "person"
     for name in short[:DECLARED_BYLINES]:
         yield [name], "byline", "byline-declared"
-    visible = [line for line in bylines if _BY.match(line)]
+    visible = [line for line in map(_after_date, bylines) if _BY.match(line)]
     if visible:
         yield visible, "text", "single"
+
+
+def _labelled_meta_author(page: Page) -> tuple[str, str] | None:
+    """The key and value of a ``twitter:dataN`` meta tag whose ``twitter:labelN`` says "Written
+    by" (the author-and-reading-time pairs that SEO plugins add to a page's head)."""
+    for n in range(1, TWITTER_LABELS + 1):
+        labels = page.meta.get(f"twitter:label{n}", ())
+        if any(label.strip().casefold() in AUTHOR_LABELS for label in labels):
+            return page.meta_first(f"twitter:data{n}")
+    return None
+
+
+def _after_date(line: str) -> str:
+    """A visible byline without the date or reading time before its "By" ("Mar 24, 2025 · By
+    Ines Calder", "3 min read | By Ines Calder"); other lines unchanged."""
+    lead = _LEADING_DATE.match(line)
+    return line[lead.end() :] if lead is not None and _BY.match(line[lead.end() :]) else line
 
 
 def _in_comments(node: Any, depth: int = 8) -> bool:

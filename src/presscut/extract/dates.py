@@ -1,10 +1,13 @@
 """Publication and modification dates, with where they came from.
 
-Evidence is tried strongest first: JSON-LD, meta tags (a visible date by the
-headline overrides them when it names another day), ``<time datetime>`` (and
-microdata ``datePublished``/``dateCreated``), a date in the URL path, an element
-marked as a date ("post-date") outside related lists and comments, a visible
-dateline, a date key in the page's script data, and last the modification date.
+Evidence is tried strongest first: JSON-LD, meta tags (a visible date labelled
+"Published" by the headline or in the byline, or else any visible date by the
+headline, overrides them when it names another day), ``<time datetime>`` (and
+microdata ``datePublished``/``dateCreated``; those inside an ``<article>`` first),
+a date in the URL path, an element marked as a date ("post-date") outside related
+lists and comments, a visible dateline (the byline area, the first paragraphs, the
+elements right after the ``<h1>``), a date key in the page's script data, and last
+the modification date.
 Visible dates are read in English and in the month names of other languages
 (:data:`MONTH_WORDS`); a numeric date whose day/month order cannot be told is not
 guessed.  Every date is timezone-aware (naive ones are taken as UTC) and
@@ -17,10 +20,13 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from itertools import chain
 from typing import Any
 
+from presscut.extract import patterns as P
 from presscut.extract.page import Page
 
 #: No news page on the web is older than this.
@@ -35,7 +41,7 @@ PUBLISHED_META: tuple[str, ...] = (
     "publishdate", "pubdate", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
     "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "citation_publication_date", "citation_date", "originalpublicationdate", "date", "release_date",
-    "published", "publication_date", "publication-date",
+    "published", "publication_date", "publication-date", "published-date", "published_date",
 )
 #: Keys of a page's script data (a framework's state: Next.js, Contentful, ...) that hold the
 #: publication date; read only when nothing else gave one.
@@ -49,7 +55,7 @@ SCRIPT_SCAN_CHARS = 2_000_000
 MODIFIED_META: tuple[str, ...] = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "modified_time",
     "datemodified", "article.updated", "last-modified", "lastmod", "dcterms.modified",
-    "dc.date.modified", "updated_time", "revised",
+    "dc.date.modified", "updated_time", "revised", "modified-date", "modified_date",
 )
 
 #: Zone abbreviations seen in datelines -> UTC offset in seconds (ambiguous ones left out).
@@ -81,6 +87,8 @@ TEXT_DATE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+#: An ISO 8601 date and time written out as an element's text ("2024-03-05T08:10+02:00").
+_ISO_DATETIME = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: A numeric date with a two-digit-or-less day and month both under 13, not day-first dotted.
 _AMBIGUOUS_NUMERIC = re.compile(r"^(0?[1-9]|1[0-2])[-/](0?[1-9]|1[0-2])[-/](?:19|20)\d{2}\b")
@@ -218,7 +226,11 @@ def find_dates(
             if value is not None:
                 out.modified, out.modified_evidence = value, f"meta:{key}"
                 break
-    for text in headline_texts or ():
+    # "Published March 5, 2024" by the headline or in the byline: the page says so in words.
+    labelled = _labelled_date([*(headline_texts or ()), *dateline_texts], latest)
+    if labelled is not None and (out.published is None or labelled.date() != out.published.date()):
+        out.published, out.source, out.published_evidence = labelled, "text", "text"
+    for text in (headline_texts or ()) if labelled is None else ():
         value = plausible(date_in_text(text), latest)
         if value is None and OTHER_DATE.search(text):
             break  # a date in an order that cannot be told (03/04/2024): no later line is likelier
@@ -240,7 +252,7 @@ def find_dates(
         if value is not None:
             out.published, out.source, out.published_evidence = value, "text", "date-element"
     if out.published is None:
-        for text in dateline_texts:
+        for text in chain(dateline_texts, _after_heading(page)):
             value = plausible(date_in_text(text), latest)
             if value is not None:
                 out.published, out.source, out.published_evidence = value, "text", "text"
@@ -306,6 +318,42 @@ def date_in_text(text: str) -> datetime | None:
         return None
 
 
+#: How many short elements after the ``<h1>`` are read, how many levels up, and the longest text.
+AFTER_HEADING_ELEMENTS = 6
+AFTER_HEADING_LEVELS = 3
+AFTER_HEADING_CHARS = 200
+
+
+def _after_heading(page: Page) -> Iterator[str]:
+    """Short texts of the elements that follow the page's first ``<h1>`` (its next siblings,
+    then its parent's), where a dateline sits when the content step left the headline out."""
+    node, level, seen = page.tree.css_first("h1"), 0, 0
+    while node is not None and level < AFTER_HEADING_LEVELS:
+        sibling = node.next
+        while sibling is not None:
+            tag = sibling.tag or "-"
+            if tag not in _NOT_DATE_TAGS and not tag.startswith("-"):  # "-text", "-comment"
+                text = sibling.text(deep=True, separator=" ")
+                if text and len(text) <= AFTER_HEADING_CHARS:
+                    seen += 1
+                    if seen > AFTER_HEADING_ELEMENTS:
+                        return
+                    yield " ".join(text.split())
+            sibling = sibling.next
+        node, level = node.parent, level + 1
+
+
+def _labelled_date(texts: list[str], latest: datetime) -> datetime | None:
+    """The date right after a "Published"/"Posted" label in the first of ``texts`` that has one."""
+    for text in texts:
+        label = P.PUBLISHED_LABEL.search(text)
+        if label is not None:
+            value = plausible(date_in_text(text[label.end() : label.end() + P.LABELLED_DATE_CHARS]), latest)
+            if value is not None:
+                return value
+    return None
+
+
 def _first_plausible(values: Any, latest: datetime) -> datetime | None:
     for raw in values:
         value = plausible(parse_date(raw), latest)
@@ -314,25 +362,44 @@ def _first_plausible(values: Any, latest: datetime) -> datetime | None:
     return None
 
 
+#: How far up from a ``<time>`` an enclosing ``<article>`` is looked for.
+ARTICLE_DEPTH = 12
+
+
 def _time_element(page: Page, latest: datetime) -> datetime | None:
+    """The first ``<time datetime>`` (or microdata ``datePublished``) that is marked as the
+    publication date, else the first one not marked as a modification date; within each, those
+    inside an ``<article>`` come before the others (a list of other pages' dates may come first)."""
     nodes = page.tree.css('[itemprop="datePublished"], time[datetime]')
-    preferred: list[str] = []
-    others: list[str] = []
+    ranked: list[tuple[int, str]] = []
     for node in nodes:
         attrs = node.attributes
         raw = attrs.get("datetime") or attrs.get("content") or node.text(deep=True)
         if not raw:
             continue
         marks = " ".join(v for k in ("itemprop", "class", "id") if (v := attrs.get(k))).lower()
+        inside = 0 if _in_article(node) else 1
         if "pubdate" in attrs or "publish" in marks or "posted" in marks or "datecreated" in marks:
-            preferred.append(raw)
+            ranked.append((inside, raw))
         elif "modif" not in marks and "updat" not in marks:
-            others.append(raw)
-    return _first_plausible(preferred, latest) or _first_plausible(others, latest)
+            ranked.append((2 + inside, raw))
+    ranked.sort(key=lambda pair: pair[0])  # stable: page order within a rank
+    return _first_plausible([raw for _, raw in ranked], latest)
+
+
+def _in_article(node: Any, depth: int = ARTICLE_DEPTH) -> bool:
+    """Whether ``node`` sits inside an ``<article>`` element (at most ``depth`` levels up)."""
+    while node is not None and depth > 0:
+        if node.tag == "article":
+            return True
+        node, depth = node.parent, depth - 1
+    return False
 
 
 #: Elements whose class or id says they hold a date.
-DATE_ELEMENT_SELECTOR = '[class*="date" i], [class*="publish" i], [class*="posted" i], [id*="date" i]'
+DATE_ELEMENT_SELECTOR = (
+    '[class*="date" i], [class*="publish" i], [class*="publication" i], [class*="posted" i], [id*="date" i]'
+)
 #: How many such elements are read, and the longest text one may have.
 DATE_ELEMENTS = 40
 DATE_ELEMENT_CHARS = 100
@@ -352,7 +419,9 @@ _NOT_DATE_TAGS = frozenset({"html", "body", "script", "style", "input", "form", 
 
 def _date_element(page: Page, latest: datetime) -> datetime | None:
     """The first visible date in an element marked as a date ("post-date", "entry-date",
-    "published"), outside related-article lists, comments and event calendars."""
+    "published"), outside related-article lists, comments and event calendars; one whose date is
+    labelled "Published" comes first."""
+    first: datetime | None = None
     for node in page.tree.css(DATE_ELEMENT_SELECTOR)[:DATE_ELEMENTS]:
         if node.tag in _NOT_DATE_TAGS:
             continue
@@ -362,10 +431,14 @@ def _date_element(page: Page, latest: datetime) -> datetime | None:
         text = " ".join(text.split())[:DATE_ELEMENT_CHARS]
         if not text or _foreign(node):
             continue
-        value = plausible(date_in_text(text), latest)
-        if value is not None:
-            return value
-    return None
+        labelled = _labelled_date([text], latest)
+        if labelled is not None:
+            return labelled  # "Originally published on ...": the page says which date it is
+        found = date_in_text(text) or (parse_date(text.split()[0]) if _ISO_DATETIME.match(text) else None)
+        value = plausible(found, latest)
+        if value is not None and first is None:
+            first = value
+    return first
 
 
 def _foreign(node: Any, depth: int = FOREIGN_DEPTH) -> bool:

@@ -431,3 +431,14 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     {"van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "della", "la", "le", "du",
      "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "av", "mac", "st."}
 )
+
+# -- dates ------------------------------------------------------------------------------
+
+#: A label that says the date after it is the publication date ("Published on", "Posted:"),
+#: in the languages presscut meets most.
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b(?:\s+(?:on|am|le|el|il|op))?[:\s]",
+    re.IGNORECASE,
+)
+#: How far after a :data:`PUBLISHED_LABEL` its date may start.
+LABELLED_DATE_CHARS = 40

@@ -1,6 +1,10 @@
 """The article's headline, from a parsed :class:`~presscut.extract.page.Page`: the page's
 ``<h1>`` elements checked against the declared titles (``og:title``/``twitter:title``, the
-JSON-LD ``headline``, ``<title>``), with the site's name cut off the ends of a title.
+JSON-LD ``headline``, ``<title>``), with the site's name cut off the ends of a title (but
+kept at the start of a home page's title, whose subject is the site).  A heading's kicker is
+left out; a heading that lost a separator the declared title has, or that carries a short
+label before it ("Blog:", a date), gives way to the declared title; a declared title still
+divided by a pipe keeps its first part.
 
 :func:`find_title` returns the headline and the label of its evidence ("h1",
 "meta:og:title", "json-ld", "title"), or None; the key list and thresholds are data at the top.
@@ -11,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from presscut.extract.metadata import Found, _clean, _strings
 from presscut.extract.page import Page
@@ -25,9 +30,33 @@ MAX_H1 = 5
 #: Share of words an ``<h1>`` must share with a declared title to be taken as the headline.
 TITLE_AGREEMENT = 0.5
 
+#: Most words of a label before the headline in an ``<h1>`` ("Blog:", "Thread:", "Dec 18 2025").
+MAX_LABEL_WORDS = 3
+#: Fewest words a declared title needs to be taken as the headline after such a label.
+MIN_LABELLED_WORDS = 2
+#: Fewest words the part of a declared title before a pipe needs to be taken as the page's name.
+MIN_NAME_WORDS = 2
+#: Words that end no label: an ``<h1>`` with one of them just before a declared title is one
+#: sentence ("The Best ...", "Welcome to ...").
+NOT_LABEL_END: frozenset[str] = frozenset(
+    {"the", "a", "an", "to", "of", "for", "in", "on", "at", "with", "and", "or", "my", "our", "your", "is",
+     "der", "die", "das", "zu", "le", "la", "les", "de", "el", "il", "los", "las"}
+)
+
+#: Elements inside a heading that hold a kicker (a topic line above the headline, "Dachzeile").
+KICKER_SELECTOR = ", ".join(
+    f'[class*="{word}" i]'
+    for word in ("kicker", "overline", "roofline", "topline", "dachzeile", "spitzmarke", "supertitle", "eyebrow")
+)
+
 #: A title part of at most this many words that holds the domain's name is the site's name.
 SITE_PART_WORDS = 3
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+#: Paths (without slashes, lower-cased) that are a site's home page besides the empty one.
+HOME_PATHS: frozenset[str] = frozenset({"index.html", "index.htm", "index.php", "home", "default.aspx"})
+_LOCALE_PATH = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?")
+_PIPE = re.compile(r"\s+\|\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _PERMALINK = re.compile(r"\s*[¶#§🔗]+$")
 _TITLE_SEP = re.compile(r"\s+(?:[|·•»«:/~]|::|-{1,2}|–|—)\s+|\s*\|\s*")
 
@@ -55,29 +84,48 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
     sites = [s for s in site_names if s]
     if h1_text and _is_suffix(h1_text, [raw for raw, _ in declared], sites):
         sites.append(h1_text)  # the site's name as the page's <h1>: a suffix to strip, not the headline
-    stripped = [(strip_site_suffix(_clean(raw), sites, h1_text), source) for raw, source in declared]
+    home = is_home_page(page.url)
+    stripped = [(strip_site_suffix(_clean(raw), sites, h1_text, keep_leading=home), source) for raw, source in declared]
     for i, heading in enumerate(headings):
         if not heading or len(heading) > MAX_TITLE_CHARS or _is_site(heading, sites):
             continue
         words = _title_words(heading)
         share = TITLE_AGREEMENT if i == 0 else LATER_H1_AGREEMENT
         if (not stripped and i == 0) or any(_agrees(words, _title_words(t), share) for t, _ in stripped):
-            headline = strip_site_suffix(heading, sites)
-            if split[i]:
-                # A heading split over several elements ("<span>Question</span> Want to know")
-                # loses the punctuation between them: a declared title of the same words keeps it.
-                same = [(t, src) for t, src in stripped if _word_sequence(t) == _word_sequence(headline)]
-                if same:
-                    return same[0]
+            headline = strip_site_suffix(heading, sites, keep_leading=home)
+            # A heading split over several elements ("<span>Question</span> Want to know"), or
+            # whose separator is drawn by the style sheet, loses punctuation: a declared title of
+            # the same words keeps it.
+            sequence = _word_sequence(headline)
+            same = [
+                (t, src)
+                for t, src in stripped
+                if _word_sequence(t) == sequence and (split[i] or _lost_separator(headline, t))
+            ]
+            if same:
+                return same[0]
+            # "Blog: Headline", "Dec 18 2025 Headline": a short label before a declared title
+            labelled = [(t, src) for t, src in stripped if _label_before(sequence, _word_sequence(t))]
+            if labelled:
+                return labelled[0]
             return headline, "h1"
     for title, source in stripped:
         if title:
-            return title, source
+            return _before_pipe(title), source
     return None
+
+
+def _before_pipe(title: str) -> str:
+    """A declared title's first part when a pipe still divides it ("Build your first app | Get
+    started"): in a ``<title>`` the pipe separates the page's name from a section, the site or
+    keywords, and a headline has none."""
+    first = _PIPE.split(title, 1)[0]
+    return first if len(first.split()) >= MIN_NAME_WORDS else title
 
 
 def _heading_text(node: Any) -> str:
     """A heading's visible text: without the ``<style>``/``<script>`` some sites put inside it,
+    without a kicker above the headline ("<span class=kicker>Climate</span> Banks drill on"),
     and without a trailing permalink mark ("¶", "#")."""
     if node is None:
         return ""
@@ -85,6 +133,12 @@ def _heading_text(node: Any) -> str:
         node = node.clone()  # a copy: the page's tree stays whole for the other extractors
         for junk in node.css("style, script"):
             junk.decompose()
+    if node.css_first(KICKER_SELECTOR) is not None:
+        bare = node.clone()
+        for kicker in bare.css(KICKER_SELECTOR):
+            kicker.decompose()
+        if bare.text(deep=True).strip(" :-–—|·\n\t"):
+            node = bare  # the kicker alone is no headline: keep it then
     return _PERMALINK.sub("", _clean(node.text(deep=True, separator=" ")))
 
 
@@ -112,6 +166,30 @@ def _word_sequence(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
+def _lost_separator(heading: str, declared: str) -> bool:
+    """Whether ``declared`` has more separators between its words (" - ", " | ") than ``heading``
+    and all of ``heading``'s punctuation, in order: the heading lost a mark, it did not use another."""
+    ends = " |·•»«:/~-–—"
+    if len(_TITLE_SEP.findall(declared.strip(ends))) <= len(_TITLE_SEP.findall(heading.strip(ends))):
+        return False
+    rest = iter(_PUNCTUATION.findall(declared))
+    return all(mark in rest for mark in _PUNCTUATION.findall(heading))
+
+
+def _label_before(heading: list[str], declared: list[str]) -> bool:
+    """Whether the heading's words are the declared title's after 1 to :data:`MAX_LABEL_WORDS`
+    others that read as a label: not a lone number ("8 Recent Trends", "2025 Price Guide") and
+    not ending in an article or a preposition ("The Best ...", "Welcome to ...")."""
+    extra = len(heading) - len(declared)
+    return (
+        0 < extra <= MAX_LABEL_WORDS
+        and len(declared) >= MIN_LABELLED_WORDS
+        and heading[extra:] == declared
+        and heading[extra - 1] not in NOT_LABEL_END
+        and not (extra == 1 and heading[0].isdigit())
+    )
+
+
 def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -125,8 +203,10 @@ def _agrees(h1: set[str], declared: set[str], share: float = TITLE_AGREEMENT) ->
     return common >= share * min(len(h1), len(declared)) and common >= min(2, len(h1), len(declared))
 
 
-def strip_site_suffix(title: str, site_names: list[str], h1: str = "") -> str:
-    """``title`` without a leading or trailing " | Site" / " - Site" part."""
+def strip_site_suffix(title: str, site_names: list[str], h1: str = "", *, keep_leading: bool = False) -> str:
+    """``title`` without a leading or trailing " | Site" / " - Site" part; with ``keep_leading``
+    (a site's home page, whose subject is the site: "Quillbrook - Notes for teams") a leading
+    site name stays."""
     parts = _TITLE_SEP.split(title)
     if len(parts) < 2:
         return title
@@ -146,7 +226,7 @@ def strip_site_suffix(title: str, site_names: list[str], h1: str = "") -> str:
     seps = _TITLE_SEP.findall(title)
     if is_site(parts[-1]):
         return _rejoin(parts[:-1], seps)
-    if is_site(parts[0]):
+    if is_site(parts[0]) and not keep_leading:
         return _rejoin(parts[1:], seps[1:])
     if h1 and _site_key(_rejoin(parts[:-1], seps)) == _site_key(h1):
         return _rejoin(parts[:-1], seps)
@@ -154,6 +234,17 @@ def strip_site_suffix(title: str, site_names: list[str], h1: str = "") -> str:
     if last_sep in {"|", "::", "«", "»"} and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
         return _rejoin(parts[:-1], seps)
     return title
+
+
+def is_home_page(url: str | None) -> bool:
+    """Whether ``url`` is a site's home page: an empty path, an index file or a locale ("/en-us/")."""
+    if not url:
+        return False
+    try:
+        path = urlsplit(url).path.strip("/").casefold()
+    except ValueError:
+        return False
+    return not path or path in HOME_PATHS or _LOCALE_PATH.fullmatch(path) is not None
 
 
 def _domain_label(site: str) -> str | None:
