@@ -576,6 +576,14 @@ def test_date_from_the_canonical_url_when_the_page_has_no_url() -> None:
         ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "We may earn a commission from links."),
         ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "This post contains affiliate links."),
         ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "This website uses COOKIES to improve it."),
+        # non-ASCII lines take the same word test, with the patterns' non-ASCII words
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "CRÉDITS PHOTOS : Jeanne Roux"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "Le port au matin © Saltmère Presse"),
+        ("CREDIT_LINE", "CREDIT_LINE_WORDS", "Titelbild: Hafen von Brindelstädt"),
+        ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "© 2024 Brindlecombe. Tous droits RÉSERVÉS."),
+        ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "Wszelkie prawa ZASTRZEŻONE."),
+        ("DISCLOSURE_LINE", "DISCLOSURE_LINE_WORDS", "Todos los derechos reservados."),
+        ("POST_META_LINE", "POST_META_LINE_WORDS", "Veröffentlicht in Hafen, Fähren"),
     ],
 )
 def test_precheck_words_cover_their_pattern(pattern: str, words: str, line: str) -> None:
@@ -586,4 +594,5 @@ def test_precheck_words_cover_their_pattern(pattern: str, words: str, line: str)
     assert getattr(P, pattern).search(line)
     assert _may_hold(line.lower(), getattr(P, words))
     assert not _may_hold("an ordinary sentence about the harbour.", getattr(P, words))
-    assert _may_hold(None, getattr(P, words))  # non-ASCII text always goes to the pattern
+    assert _may_hold(None, getattr(P, words))  # text with an odd case-folding letter always goes to the pattern
+    assert P.CASE_FOLDS_TO_ASCII.search("ſtreet") and not P.CASE_FOLDS_TO_ASCII.search("Straße, Zürich")

@@ -324,3 +324,112 @@ def test_a_listing_drops_a_related_heading_but_keeps_its_items() -> None:
     a = run(html)
     assert "harbour story number 3" in a.text and "Another harbour story 2" in a.text
     assert "Weitere Artikel" not in a.text
+
+
+# -- linked headings, long linked list items, pages of items ---------------------------------------
+
+
+def test_a_linked_heading_over_its_own_text_is_kept_but_teaser_headings_go() -> None:
+    # A listicle's items are headings that link to the thing they describe, each over its own text.
+    sections = "".join(
+        f"<h2><a href='/boats/{i}'>{i}. The Saltmere skiff mark {i}</a></h2><p>{PARAGRAPHS[i % 3]}</p>"
+        f"<p>{PARAGRAPHS[(i + 1) % 3]}</p>"
+        for i in range(1, 4)
+    )
+    teasers = "".join(
+        f"<h3><a href='/news/{i}'>Another harbour story {i}</a></h3><p>A short teaser line {i}.</p>" for i in range(3)
+    )
+    a = run(page(f"<article><h1>Three skiffs for the estuary</h1>{sections}<div>{teasers}</div></article>"))
+    assert "2. The Saltmere skiff mark 2" in a.text
+    assert "Another harbour story 1" not in a.text
+
+
+def test_a_long_list_item_that_is_mostly_links_is_kept() -> None:
+    sources = (
+        "<li><a href='/r/1'>Brindlecombe Harbour Trust, Annual report on the north landing, its pontoons and its "
+        "mooring chains</a>, 2024</li>"
+        "<li><a href='/r/2'>Saltmere County Council, Minutes of the ferry committee on the winter timetable and the "
+        "season fares</a>, p. 4</li>"
+    )
+    menu = "<li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+    a = run(page(f"<article>{BODY}<h2>Sources</h2><ul>{sources}</ul><ul>{menu}</ul></article>"))
+    assert "Annual report on the north landing" in a.text and "Minutes of the ferry committee" in a.text
+    assert "Home" not in a.text
+
+
+def test_a_page_without_paragraphs_is_read_as_a_listing_when_that_finds_more() -> None:
+    # A shop's category page: a short intro, then cards whose names are links.
+    cards = "".join(
+        f"<div class='card'><a href='/p/{i}'>Kestrel waxed jacket in harbour green, size {i}</a>"
+        f"<div>£{80 + i}.00</div></div>"
+        for i in range(8)
+    )
+    intro = "<div class='intro'>Waxed cotton for the coast.</div>"
+    a = run(page(f"<main><h1>Jackets</h1>{intro}<div class='grid'>{cards}</div></main>"))
+    assert "Kestrel waxed jacket in harbour green, size 5" in a.text
+    assert "£85.00" in a.text
+
+
+def test_a_page_whose_items_are_all_headings_keeps_them() -> None:
+    items = "".join(f"<h2><a href='/c/{i}'>Rope and rigging ({i})</a></h2>" for i in range(6))
+    a = run(page(f"<header><nav><a href='/'>Home</a></nav></header><div class='shelf'>{items}</div>"))
+    assert "Rope and rigging (3)" in a.text
+
+
+# -- furniture names: dialogs, search boxes, forum furniture, reviews, banners ----------------------------
+
+
+def test_a_dialog_is_dropped_however_much_text_it_holds() -> None:
+    # A privacy policy kept in the page for a modal: long prose, but never the page's content.
+    policy = "".join(f"<p>{p} The Brindlecombe Post stores this under the terms below.</p>" for p in PARAGRAPHS * 8)
+    a = run(page(f"<article>{BODY}</article><footer><div role='dialog' id='privacy'>{policy}</div></footer>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert any(r.reason == "dialog" for r in a.removed)
+
+
+def test_search_results_are_not_a_search_box() -> None:
+    assert classify("ul", {"id": "search-results"}) == (False, None)
+    assert classify("div", {"class": "discover-search-card"}) == (False, None)
+    assert classify("div", {"class": "widget widget_search"}) == (False, "navigation")
+    assert classify("form", {"class": "search-form"}) == (False, "navigation")
+
+
+def test_forum_post_furniture_and_customer_reviews_and_consent_banners() -> None:
+    assert classify("div", {"class": "post-signature"}) == (False, "byline")
+    assert classify("dl", {"class": "postprofile"}) == (False, "byline")
+    assert classify("ul", {"class": "user_info"}) == (False, "byline")
+    assert classify("span", {"class": "author-flair"}, is_block=False) == (False, "byline")
+    assert classify("div", {"class": "customer-review"}) == (False, "reviews")
+    assert classify("div", {"id": "fides-banner"}) == (False, "cookie-notice")
+    assert classify("div", {"class": "site-disclaimer"}) == (False, "footer")
+    # a review article's own sections are not customer reviews
+    assert classify("section", {"class": "individual-review"}) == (False, None)
+
+
+# -- rescue in rounds, forms that wrap a thread --------------------------------------------------------
+
+
+def test_an_article_inside_two_furniture_names_is_rescued() -> None:
+    # The page's wrapper reads like navigation, and the wrapper inside it like a sidebar.
+    html = page(
+        "<div class='grid flex-nav-expanded'><div class='main-container fixed-sidebar'>"
+        f"<main><h1>Ferry back</h1>{BODY}{BODY.replace('ferry', 'boat')}</main></div>"
+        "<div class='nav-links'><a href='/a'>Boats</a> <a href='/b'>Timetables</a> "
+        + " ".join(f"<a href='/c/{i}'>Harbour link {i}</a>" for i in range(40))
+        + "</div></div>"
+    )
+    a = run(html)
+    assert PARAGRAPHS[0] in a.text and PARAGRAPHS[2] in a.text
+
+
+def test_a_form_wrapping_a_thread_of_quoted_posts_is_read() -> None:
+    posts = "".join(
+        f"<li class='message'><div class='author'>Member {i}</div><blockquote class='messageText'>"
+        f"{PARAGRAPHS[i % 3]} {PARAGRAPHS[(i + 1) % 3]}</blockquote></li>"
+        for i in range(5)
+    )
+    intro = f"<div class='intro'>{BODY}</div>"
+    thread = f"<form class='InlineModForm'><ol class='messageList'>{posts}</ol></form>"
+    html = page(f"<h1>Winter timetable</h1>{intro}{thread}")
+    a = run(html)
+    assert a.text.count(PARAGRAPHS[1]) >= 3

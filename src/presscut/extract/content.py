@@ -13,13 +13,18 @@ body (an author's bio, a publisher's blurb).
 Everything taken out is returned as :class:`~presscut.article.Removed`
 (blocks outside the container as "outside-main" runs).
 
+A block that is mostly links stays when it is a heading over its own text (a
+listicle's item, not a teaser) or a long list item (a source, a reading list).
+
 Pages that are not articles are read again when the first reading says so:
 a page whose "comments" outweigh the article is a thread (forum, Q&A) and
-keeps them; a page that is mostly links with little article text, or whose
-"article" is a small corner of the page, is a listing, scored without the
-link penalty and keeping its link-dense items.  A page where (almost) nothing
-was found is read again keeping the furniture whose largest pruned element held
-far more text: an article wrapper named like furniture.
+keeps them; a page that is mostly links with little article text, whose
+"article" is a small corner of the page, or that has not one paragraph and
+finds clearly more that way, is a listing, scored without the link penalty and
+keeping its link-dense items (and its headings, when they are all it has).  A
+page where (almost) nothing was found is read again keeping the furniture whose
+largest pruned element held far more text (an article wrapper named like
+furniture), and once more without the next such reason when that was not enough.
 """
 
 from __future__ import annotations
@@ -63,10 +68,18 @@ LISTING_MAX_ARTICLE = 3000
 LISTING_MIN_CORNER_PAGE = 500
 #: ...or when more than this share of the page's text is in links.
 LISTING_LINKS_PAGE = 0.6
+#: A page whose longest run of paragraphs is shorter than this is read as a listing too, when that
+#: finds LISTING_GAIN times more text.
+LISTING_MAX_RUN = 1
+LISTING_GAIN = 1.2
+#: A paragraph at least this long (without its links) counts towards a run of paragraphs.
+PARAGRAPH_CHARS = 120
 #: A page with less article text than this is read again keeping the furniture of the reason
 #: whose largest pruned element held RESCUE_SHARE times more text (the article, misnamed).
 RESCUE_MAX_TEXT = 250
 RESCUE_SHARE = 4.0
+#: How many furniture reasons may be given up, one after the other, to find the article.
+RESCUE_ROUNDS = 2
 #: Short blocks after the article's last paragraph this long, together shorter than
 #: TAIL_MAX_CHARS, are the furniture that closes an article ("Share:", "Tags: ...").
 TAIL_PARAGRAPH_CHARS = 120
@@ -81,6 +94,10 @@ CLOSING_SECTION_SHARE = 0.15
 #: to action (subscribe, follow, install the app).
 CTA_BLOCKS = 3
 CTA_CHARS = 250
+#: A heading that is mostly a link is kept when the text under it (outside links) is this long.
+SECTION_TEXT_CHARS = 200
+#: A list item this long is kept even when it is mostly links.
+LINKED_ITEM_CHARS = 100
 #: A kept block at least this long that repeats an earlier one word for word is dropped.
 DUPLICATE_CHARS = 40
 #: A "By ..." line this long or shorter that holds a date or a reading time is a byline.
@@ -109,8 +126,10 @@ class Content:
     page_blocks: list[Block] = field(default_factory=list)
     #: The chosen container's locator ("div.article-body").
     container: str | None = None
-    #: Characters of the container's blocks dropped as link-dense.
+    #: Characters of the container's blocks that are mostly links (dropped, or kept as items).
     link_dense_chars: int = 0
+    #: ...of which kept (linked headings over their own text, long list items).
+    kept_link_dense_chars: int = 0
     #: Whether the page was read as a listing, keeping link-dense blocks.
     listing: bool = False
     #: Characters of text dropped as "comments" (kept when :attr:`thread`).
@@ -140,7 +159,15 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
         walk, content = _rescue(body, title, walk, content)
     page_chars = sum(len(b.text) for b in walk.blocks)
     page_links = sum(b.link_chars for b in walk.blocks)
-    found = len(content.text)
+    found = len(content.text) - content.kept_link_dense_chars  # the article's own text, for the tests below
+    listing: Content | None = None
+    if longest_paragraph_run(content.blocks) < LISTING_MAX_RUN:
+        # Not one paragraph: a page of items (products, links, cards) rather than an article,
+        # read as a listing when that finds clearly more.
+        listing = _select(walk, title, keep_links=True)
+        if len(listing.text) > LISTING_GAIN * len(content.text):
+            listing.thread, listing.listing, listing.comment_chars = content.thread, True, content.comment_chars
+            return listing
     if (
         content.link_dense_chars > LISTING_SHARE * found
         or (
@@ -154,7 +181,7 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
         )
     ):
         # Most of the chosen container is links: a listing, whose items are its content.
-        listing = _select(walk, title, keep_links=True)
+        listing = listing or _select(walk, title, keep_links=True)
         if len(listing.text) > len(content.text):
             listing.thread, listing.listing, listing.comment_chars = content.thread, True, content.comment_chars
             content = listing
@@ -166,25 +193,29 @@ def _rescue(
 ) -> tuple[Walk, Content]:
     """Read the page again without the furniture reason that took out its article, when
     (almost) nothing was found and one element pruned for that reason held much more text:
-    a site that names its article wrapper like furniture ("share-container", "post-wrap aside")."""
+    a site that names its article wrapper like furniture ("share-container", "post-wrap aside").
+    When that finds nothing either, the next such reason goes too (a wrapper named like
+    furniture inside another: "main-container fixed-sidebar" in "grid flex-nav")."""
     found = len(content.text)
-    largest: dict[str, int] = {}
-    for reason, node in walk.large_pruned:
-        if reason not in P.STRONG_REASONS:
-            chars = len(" ".join(node.text(deep=True, separator=" ").split()))
-            largest[reason] = max(largest.get(reason, 0), chars)
-    if not largest:
-        return walk, content
-    chars, reason = max((n, r) for r, n in largest.items())
-    if chars <= LARGE_PRUNED_CHARS or chars < RESCUE_SHARE * max(found, 1):
-        return walk, content
-    again = Walk(keep=walk.keep | {reason})
-    again.run(body)
-    rescued = _select(again, title)
-    if len(rescued.text) <= max(found, RESCUE_MAX_TEXT // 2):
-        return walk, content
-    rescued.thread, rescued.comment_chars = content.thread, content.comment_chars
-    return again, rescued
+    tried = walk
+    for _ in range(RESCUE_ROUNDS):
+        largest: dict[str, int] = {}
+        for reason, node in tried.large_pruned:
+            if reason not in P.STRONG_REASONS:
+                chars = len(" ".join(node.text(deep=True, separator=" ").split()))
+                largest[reason] = max(largest.get(reason, 0), chars)
+        if not largest:
+            break
+        chars, reason = max((n, r) for r, n in largest.items())
+        if chars <= LARGE_PRUNED_CHARS or chars < RESCUE_SHARE * max(found, 1):
+            break
+        tried = Walk(keep=tried.keep | {reason})
+        tried.run(body)
+        rescued = _select(tried, title)
+        if len(rescued.text) > max(found, RESCUE_MAX_TEXT // 2):
+            rescued.thread, rescued.comment_chars = content.thread, content.comment_chars
+            return tried, rescued
+    return walk, content
 
 
 def block_weight(block: Block) -> float:
@@ -251,6 +282,13 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
         reason = _block_reason(block, title_keys, keep_links)
         if reason == "link-dense":
             content.link_dense_chars += len(block.text)
+            if (level < 7 and _heads_section(walk.blocks, pos, stop)) or (
+                block.tag == "li" and len(block.text) >= LINKED_ITEM_CHARS
+            ):
+                # a linked heading over its own text (a listicle's item, not a teaser), a list item
+                # long enough to say something beside its links (sources, a reading list)
+                reason = None
+                content.kept_link_dense_chars += len(block.text)
         if reason is None and len(block.text) >= DUPLICATE_CHARS:
             first = seen.setdefault(block.text, block.elem)
             if first != block.elem:
@@ -281,7 +319,9 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
         if P.CALL_TO_ACTION.search(kept[i].text):
             block = kept.pop(i)
             removed.append((len(walk.blocks), Removed(cap(block.text), "promo", walk.label(block.elem))))
-    while kept and kept[-1].tag in P.HEADING_TAGS:  # a heading left with nothing under it
+    # a heading left with nothing under it; a page whose items are all headings keeps them
+    only_headings = all(b.tag in P.HEADING_TAGS for b in kept)
+    while kept and kept[-1].tag in P.HEADING_TAGS and not only_headings:
         block = kept.pop()
         removed.append((len(walk.blocks), Removed(cap(block.text), "orphan-heading", walk.label(block.elem))))
     removed.sort(key=lambda item: item[0])
@@ -289,6 +329,36 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     content.blocks = kept
     content.text = "\n\n".join(b.text for b in kept)
     return content
+
+
+def _heads_section(blocks: list[Block], pos: int, stop: int) -> bool:
+    """Whether the heading at ``pos`` has at least SECTION_TEXT_CHARS of text outside links
+    under it (up to the next heading), starting with a block that is not mostly links."""
+    chars = 0
+    for i in range(pos + 1, len(blocks)):
+        block = blocks[i]
+        if block.tag in P.HEADING_TAGS or block.elem >= stop:
+            break
+        if not chars and block.link_chars * 2 > len(block.text):
+            return False
+        chars += len(block.text) - block.link_chars
+        if chars >= SECTION_TEXT_CHARS:
+            return True
+    return False
+
+
+def longest_paragraph_run(blocks: list[Block]) -> int:
+    """Most consecutive blocks that read as paragraphs (headings do not break a run)."""
+    best = run = 0
+    for block in blocks:
+        if block.tag in P.HEADING_TAGS:
+            continue
+        if len(block.text) - block.link_chars >= PARAGRAPH_CHARS:
+            run += 1
+            best = max(best, run)
+        else:
+            run = 0
+    return best
 
 
 def _drop_closing_section(walk: Walk, kept: list[Block], end: list[int], removed: list[tuple[int, Removed]]) -> None:
@@ -347,7 +417,7 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
         return "byline"
     if n > max(200, DISCLOSURE_CHARS, POST_META_CHARS):
         return None
-    lowered = text.lower() if text.isascii() else None
+    lowered = text.lower() if text.isascii() or not P.CASE_FOLDS_TO_ASCII.search(text) else None
     if n <= 200 and _may_hold(lowered, P.CREDIT_LINE_WORDS) and P.CREDIT_LINE.search(text):
         return "caption"
     if n <= DISCLOSURE_CHARS and _may_hold(lowered, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text):
@@ -361,8 +431,8 @@ def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
     """False when a text, lower-cased as ``lowered``, holds none of ``words`` (lower-case), so
     that a case-insensitive pattern needing one of them cannot match: a cheap test before a search.
 
-    ``lowered`` is None for non-ASCII text, which always passes: Unicode case folding matches
-    letters like "ſ" to "s".
+    ``lowered`` is None for text holding a letter that case folding matches to an ASCII one
+    (:data:`~presscut.extract.patterns.CASE_FOLDS_TO_ASCII`, like "ſ" for "s"): it always passes.
     """
     if lowered is None:
         return True

@@ -22,11 +22,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from presscut.extract import patterns as P
-from presscut.extract.content import Content
+from presscut.extract.content import Content, longest_paragraph_run
 from presscut.extract.page import Page, json_ld_types
 
-#: A paragraph at least this long (without its links) counts towards a run.
-PARAGRAPH_CHARS = 120
 #: This many such paragraphs in a row make an article...
 ARTICLE_RUN = 3
 #: ...unless more than this share of the page's remaining text sits in links: then it is a listing.
@@ -116,7 +114,7 @@ def _claim_votes(page: Page) -> Counter[str]:
 def _shape(page: Page, article_obj: dict[str, Any] | None, content: Content) -> str:
     if not content.text:
         return "other"
-    run = longest_paragraph_run(content)
+    run = longest_paragraph_run(content.blocks)
     total = sum(len(b.text) for b in content.page_blocks)
     link_share = sum(b.link_chars for b in content.page_blocks) / total if total else 0.0
     claims = {t for o in page.json_ld for t in json_ld_types(o)}
@@ -129,17 +127,3 @@ def _shape(page: Page, article_obj: dict[str, Any] | None, content: Content) -> 
     if link_share >= LISTING_LINK_SHARE or claims & P.LISTING_TYPES:
         return "listing"
     return "article" if run >= 1 or len(content.text) >= MIN_ARTICLE_CHARS else "other"
-
-
-def longest_paragraph_run(content: Content) -> int:
-    """Most consecutive kept blocks that read as paragraphs (headings do not break a run)."""
-    best = run = 0
-    for block in content.blocks:
-        if block.tag in P.HEADING_TAGS:
-            continue
-        if len(block.text) - block.link_chars >= PARAGRAPH_CHARS:
-            run += 1
-            best = max(best, run)
-        else:
-            run = 0
-    return best

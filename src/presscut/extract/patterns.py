@@ -59,7 +59,8 @@ LAYOUT_IN_TABLE = "table table, p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquo
 BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
     "cookie-notice": (
         ("cookie",), ("cookies",), ("consent",), ("gdpr",), ("onetrust",), ("privacy", "banner"),
-        ("cookiebanner",), ("cookienotice",),
+        ("cookiebanner",), ("cookienotice",), ("cookiebot",), ("cybot",), ("didomi",), ("usercentrics",), ("trustarc",),
+        ("iubenda",), ("fides",), ("cmp", "banner"), ("tarteaucitron",),
     ),
     "newsletter": (
         ("newsletter",), ("newsletters",), ("subscribe",), ("subscription",), ("signup",),
@@ -75,7 +76,7 @@ BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "reviews": (
         ("reviews",), ("customer", "reviews"), ("product", "reviews"), ("ratings", "and", "reviews"),
-        ("bazaarvoice",), ("yotpo",), ("trustpilot",), ("okendo",), ("judgeme",),
+        ("customer", "review"), ("bazaarvoice",), ("yotpo",), ("trustpilot",), ("okendo",), ("judgeme",),
     ),
     "related": (
         ("related",), ("recommended",), ("recommendations",), ("recommendation",), ("most", "read"),
@@ -93,7 +94,12 @@ BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
     "navigation": (
         ("nav",), ("navbar",), ("navigation",), ("menu",), ("breadcrumb",), ("breadcrumbs",),
         ("pagination",), ("pager",), ("skip", "link"), ("skiplink",), ("toolbar",), ("topbar",),
-        ("search",), ("sitemap",), ("jump", "to"), ("prev", "next"), ("toc",), ("table", "of", "contents"),
+        # a search box, not the word alone: a search page's results are its content
+        ("search", "form"), ("search", "box"), ("search", "bar"), ("search", "field"), ("search", "input"),
+        ("search", "toggle"), ("search", "popup"), ("search", "modal"), ("search", "overlay"), ("search", "wrapper"),
+        ("search", "container"), ("search", "panel"), ("site", "search"), ("widget", "search"), ("sticky", "search"),
+        ("search", "icon"), ("search", "button"), ("search", "trigger"), ("searchform",), ("searchbox",),
+        ("searchbar",), ("sitemap",), ("jump", "to"), ("prev", "next"), ("toc",), ("table", "of", "contents"),
         ("tableofcontents",),
     ),
     "caption": (("caption",), ("captions",), ("figcaption",), ("credit",), ("credits",), ("photo", "credit")),
@@ -101,9 +107,12 @@ BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("byline",), ("author",), ("authors",), ("entry", "meta"), ("post", "meta"), ("article", "meta"),
         ("story", "meta"), ("meta", "info"), ("dateline",), ("timestamp",),
         ("published",), ("posted", "on"), ("bio",), ("contributor",), ("reading", "time"), ("read", "time"),
+        # a forum post's furniture: its author's panel, flair and signature
+        ("signature",), ("postprofile",), ("post", "profile"), ("user", "profile"), ("flair",), ("user", "details"),
+        ("user", "info"), ("userinfo",),
     ),
     "tags": (("tags",), ("tag", "list"), ("taglist",), ("keywords",), ("topics",), ("categories",)),
-    "footer": (("footer",), ("colophon",), ("copyright",), ("legal",)),
+    "footer": (("footer",), ("colophon",), ("copyright",), ("legal",), ("disclaimer",)),
     "header": (("header",), ("masthead", "nav"), ("topnav",)),
     "aside": (("sidebar",), ("rail",), ("aside",)),
     "popup": (("popup",), ("modal",), ("overlay",), ("lightbox",), ("toast",)),
@@ -124,8 +133,8 @@ BOILERPLATE_ROLES: dict[str, str] = {
     "contentinfo": "footer",
     "complementary": "aside",
     "search": "navigation",
-    "dialog": "popup",
-    "alertdialog": "popup",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
     "menu": "navigation",
     "menubar": "navigation",
 }
@@ -134,7 +143,7 @@ BOILERPLATE_ROLES: dict[str, str] = {
 TOKEN_ATTRIBUTES: tuple[str, ...] = ("class", "id", "aria-label", "data-component", "data-testid")
 
 #: Reasons strong enough to drop an element even when it holds most of the page's text.
-STRONG_REASONS: frozenset[str] = frozenset({"comments", "cookie-notice"})
+STRONG_REASONS: frozenset[str] = frozenset({"comments", "cookie-notice", "dialog"})
 #: Reasons often given by layout class names: an element matched only by one of these is
 #: kept when it holds a fair share of the page's text.
 WEAK_REASONS: frozenset[str] = frozenset(
@@ -270,12 +279,15 @@ CREDIT_LINE = re.compile(
     r"|\b(getty images|shutterstock|istock(photo)?|afp via getty|reuters/|ap photo)\b",
     re.IGNORECASE,
 )
-#: Lower-case words one of which every ASCII line that CREDIT_LINE matches contains
-#: (a cheap test before the regex search; keep in step with CREDIT_LINE).
+#: Lower-case words one of which every line that CREDIT_LINE matches contains once lower-cased
+#: (a cheap test before the regex search; keep in step with CREDIT_LINE, its non-ASCII words too).
 CREDIT_LINE_WORDS = (
     "photo", "image", "picture", "foto", "bild", "illustration", "graphic", "video", "(c)", "copyright",
-    "getty", "shutterstock", "istock", "reuters/", "credit", "abbildung",
+    "getty", "shutterstock", "istock", "reuters/", "credit", "abbildung", "crédit", "©",
 )
+#: Letters that a case-insensitive pattern matches to an ASCII letter but ``str.lower`` does not
+#: turn into one ("ſ" is "s", the Kelvin sign "k"): a line holding one always goes to the pattern.
+CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 BYLINE_LINE = re.compile(r"^\s*(by|written by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
 #: "5 min read", "Reading time: 4 minutes".
 READING_TIME_LINE = re.compile(
@@ -291,9 +303,9 @@ POST_META_LINE = re.compile(
     r"|abgelegt\s+unter|trackback-url|kommentarfeed|comments\s+feed|comments\s+rss)\b",
     re.IGNORECASE,
 )
-#: Lower-case words one of which every ASCII line that POST_META_LINE matches contains.
+#: Lower-case words one of which every line that POST_META_LINE matches contains once lower-cased.
 POST_META_LINE_WORDS = (
-    "posted", "filed", "abgelegt", "permalink", "publi", "trackback", "kommentarfeed", "comments",
+    "posted", "filed", "abgelegt", "permalink", "publi", "trackback", "kommentarfeed", "comments", "veröffentlicht",
 )
 #: A paragraph that discloses affiliate links or cookies rather than telling the story.
 DISCLOSURE_LINE = re.compile(
@@ -307,10 +319,10 @@ DISCLOSURE_LINE = re.compile(
     r"|\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\b|\bmeinung\s+des\s+autors\b|\bn'engagent\s+que\b",
     re.IGNORECASE,
 )
-#: Lower-case words one of which every ASCII line that DISCLOSURE_LINE matches contains.
+#: Lower-case words one of which every line that DISCLOSURE_LINE matches contains once lower-cased.
 DISCLOSURE_LINE_WORDS = (
-    "commission", "compensation", "affiliate", "cookies", "copyrighted", "reserved", "permission", "vorbehalten",
-    "licen", "lizenz", "necessarily", "meinung", "engagent",
+    "commission", "compensation", "affiliate", "cookies", "copyrighted", "reserv", "réserv", "zastrze", "autorsk",
+    "permission", "vorbehalten", "licen", "lizenz", "necessarily", "meinung", "engagent",
 )
 #: A reading time inside a line ("Feb 8, 2020 · 5 min read").
 READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading)\b", re.IGNORECASE)

@@ -360,7 +360,8 @@ class Walk:
                 clean = " ".join(raw.split())
             if clean is not None and len(clean) > least:
                 if reason == "form":
-                    if len(node.css("p")) >= 3:  # a page-wide <form> (ASP.NET) wraps the article
+                    # a page-wide <form> (ASP.NET, a forum's thread of quoted posts) wraps the article
+                    if len(node.css("p, blockquote")) >= 3:
                         return False
                 else:
                     links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
