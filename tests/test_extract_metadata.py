@@ -12,7 +12,7 @@ import pytest
 
 from presscut.bench.extract import justext_stoplist
 from presscut.extract.authors import declared_names, people
-from presscut.extract.dates import date_in_text, parse_date
+from presscut.extract.dates import date_in_text, date_in_url, parse_date
 from presscut.extract.titles import strip_site_suffix
 from tests.test_extract import PARAGRAPHS, article_html, page, run
 
@@ -109,6 +109,8 @@ def test_a_visible_by_line_after_a_date_or_reading_time() -> None:
         ("Updated: 10/31/2024", "2024-10-31"),
         ("31/10/2024", "2024-10-31"),
         ("March 5, 2024", "2024-03-05"),
+        ("April 26, 2024Updated on: October 28, 2024", "2024-04-26"),  # two elements' texts glued
+        ("5. März 2024Aktualisiert", "2024-03-05"),
     ],
 )
 def test_visible_dates_in_many_languages_and_orders(text: str, expected: str) -> None:
@@ -196,6 +198,35 @@ def test_a_date_element_labelled_published_beats_an_earlier_one() -> None:
     note = "<p class='PublishDateNote'>This article was originally published on 26 Sep 2019 at 4:12pm</p>"
     a = run(page(f"<h1>Living in a tiny home</h1>{revised}<article>{BODY}</article><footer>{note}</footer>"))
     assert (a.published, a.evidence["published"]) == (datetime(2019, 9, 26, tzinfo=timezone.utc), "date-element")
+
+def test_a_date_element_labelled_published_by_the_element_before_it_even_in_a_sidebar() -> None:
+    related = "".join(
+        f"<div class='related-card'><a href='/p{d}'>Other story</a><span class='card-date'>May {d}, 2025</span></div>"
+        for d in (20, 21)
+    )
+    meta = "<div class='meta'><h4>Published</h4><!-- x --><div class='post-date'>July 8, 2025</div></div>"
+    side = f"<aside class='post-sidebar'>{meta}{related}</aside>"
+    a = run(page(f"<h1>Top data firms of the year</h1><div class='post'>{side}<article>{BODY}</article></div>"),
+            fetched_at=datetime(2025, 12, 1, tzinfo=timezone.utc))
+    assert (a.published, a.evidence["published"]) == (datetime(2025, 7, 8, tzinfo=timezone.utc), "date-element")
+    # Only a last resort: the article's own date element beats a comment's "Posted on".
+    own = "<div class='entry-meta'><span class='post-date'>May 2, 2024</span></div>"
+    comment = "<div class='comments'><span>Posted</span><span class='comment-date'>May 9, 2024</span></div>"
+    a = run(page(f"<h1>Port strike ends</h1>{own}<article>{BODY}</article>{comment}"))
+    assert a.published == datetime(2024, 5, 2, tzinfo=timezone.utc)
+
+
+def test_microdata_date_published_written_out_in_another_language() -> None:
+    own = "<footer class='article-info'>Erschienen: <span itemprop='datePublished'>28. Dezember 2023</span></footer>"
+    a = run(page(f"<article><h1>Hafenstreik beendet</h1>{BODY}{own}</article>", lang="de"))
+    assert (a.published, a.date_source) == (datetime(2023, 12, 28, tzinfo=timezone.utc), "time-element")
+
+
+def test_date_in_a_url_path_with_year_and_month_joined() -> None:
+    assert date_in_url("https://news.saltmere.example/local/2020-02/19/c_1125597921.htm") == datetime(
+        2020, 2, 19, tzinfo=timezone.utc
+    )
+
 
 def test_date_in_the_elements_after_the_headline_when_nothing_else_dates_the_page() -> None:
     header = (

@@ -73,6 +73,7 @@ _URL_DATE = (
     ),
     re.compile(r"(?:^|[/_-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:$|[^\d])"),
     re.compile(r"(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])"),
+    re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
 )
 _URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = (
@@ -81,10 +82,10 @@ _MONTHS = (
 )
 #: Visible datelines: "March 5, 2024", "5 March 2024", "2024-03-05", "05.03.2024".
 TEXT_DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+(?:19|20)\d{{2}}"
-    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2})\b",
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?!\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS},?\s+(?:19|20)\d{{2}}(?!\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}(?!\d)"
+    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
     re.IGNORECASE,
 )
 #: An ISO 8601 date and time written out as an element's text ("2024-03-05T08:10+02:00").
@@ -122,7 +123,7 @@ _MONTH_WORD = "|".join(sorted(map(re.escape, MONTH_WORDS), key=len, reverse=True
 #: "2025.12.17", "2025/12/17", and day/month/year with slashes when the order is certain.
 OTHER_DATE = re.compile(
     rf"(?<![\w.])(?P<d>0?[1-9]|[12]\d|3[01])(?:\.|º|er)?(?:\s+de\s+|\s+|-)(?P<mw>{_MONTH_WORD})\.?(?:\s+de|,)?[\s-]+"
-    r"(?P<y>(?:19|20)\d{2})\b"
+    r"(?P<y>(?:19|20)\d{2})(?!\d)"
     r"|\b(?P<y2>(?:19|20)\d{2})(?P<sep>[./])(?P<m2>0[1-9]|1[0-2])(?P=sep)(?P<d2>0[1-9]|[12]\d|3[01])\b"
     r"|\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>(?:19|20)\d{2})\b",
     re.IGNORECASE,
@@ -384,7 +385,11 @@ def _time_element(page: Page, latest: datetime) -> datetime | None:
         elif "modif" not in marks and "updat" not in marks:
             ranked.append((2 + inside, raw))
     ranked.sort(key=lambda pair: pair[0])  # stable: page order within a rank
-    return _first_plausible([raw for _, raw in ranked], latest)
+    for _, raw in ranked:
+        value = plausible(parse_date(raw) or date_in_text(raw), latest)
+        if value is not None:
+            return value
+    return None
 
 
 def _in_article(node: Any, depth: int = ARTICLE_DEPTH) -> bool:
@@ -420,8 +425,9 @@ _NOT_DATE_TAGS = frozenset({"html", "body", "script", "style", "input", "form", 
 def _date_element(page: Page, latest: datetime) -> datetime | None:
     """The first visible date in an element marked as a date ("post-date", "entry-date",
     "published"), outside related-article lists, comments and event calendars; one whose date is
-    labelled "Published" comes first."""
+    labelled "Published" comes first, and one labelled so in such a list or a sidebar is the last resort."""
     first: datetime | None = None
+    labelled_elsewhere: datetime | None = None
     for node in page.tree.css(DATE_ELEMENT_SELECTOR)[:DATE_ELEMENTS]:
         if node.tag in _NOT_DATE_TAGS:
             continue
@@ -429,16 +435,35 @@ def _date_element(page: Page, latest: datetime) -> datetime | None:
         if not text or len(text) > DATE_ELEMENT_CHARS * 3:
             continue
         text = " ".join(text.split())[:DATE_ELEMENT_CHARS]
-        if not text or _foreign(node):
+        if not text:
             continue
-        labelled = _labelled_date([text], latest)
+        label = _label_before(node)
+        labelled = _labelled_date([f"{label} {text}" if label else text], latest)
+        if _foreign(node):
+            # A sidebar, say, whose date is labelled "Published": when nothing else is marked as a date.
+            labelled_elsewhere = labelled_elsewhere or labelled
+            continue
         if labelled is not None:
             return labelled  # "Originally published on ...": the page says which date it is
         found = date_in_text(text) or (parse_date(text.split()[0]) if _ISO_DATETIME.match(text) else None)
         value = plausible(found, latest)
         if value is not None and first is None:
             first = value
-    return first
+    return first or labelled_elsewhere
+
+
+#: The longest text of an element read as the label of the date element after it.
+LABEL_CHARS = 30
+
+
+def _label_before(node: Any) -> str:
+    """The short text of the element just before ``node`` ("<dt>Published</dt><dd>...</dd>"),
+    where a date element's label sits when it is not inside it."""
+    prev, text = node.prev, ""
+    while prev is not None and not text:  # past white space, comments and empty icons
+        text = "" if prev.tag == "-comment" else prev.text(deep=True, separator=" ").strip()
+        prev = prev.prev
+    return text if len(text) <= LABEL_CHARS else ""
 
 
 def _foreign(node: Any, depth: int = FOREIGN_DEPTH) -> bool:
