@@ -12,7 +12,7 @@ import pytest
 from presscut.bench.syndicate import Labelled, generated_bases, syndicate
 from presscut.store import SQLiteStore
 from presscut.store import sqlite as store_module
-from presscut.stories.buckets import LEVELS, Buckets
+from presscut.stories.buckets import MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _may_hold
 from presscut.stories.config import BucketLayout
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher
@@ -79,9 +79,25 @@ def _keys(rng: np.random.Generator, n: int) -> list[list[int]]:
     return rng.integers(-(2**63), 2**63 - 1, size=(n, 64), dtype=np.int64).tolist()  # type: ignore[no-any-return]
 
 
+def _pairs(blobs: list[tuple[bytes, bytes]]) -> dict[int, int]:
+    keys = np.frombuffer(b"".join(b[0] for b in blobs), dtype="<i8").tolist()
+    return dict(zip(keys, np.frombuffer(b"".join(b[1] for b in blobs), dtype="<i8").tolist(), strict=True))
+
+
 def _tables(db: sqlite3.Connection) -> dict[str, dict[int, int]]:
-    names = ["story_buckets", *(f"story_bucket_level{n}" for n in range(LEVELS))]
-    return {name: dict(db.execute(f"SELECT key, article FROM {name}").fetchall()) for name in names}
+    """Where each key is stored: the main table's pages and rows, level 0, each run."""
+    level0: dict[int, int] = {}
+    for article, blob in db.execute("SELECT article, keys FROM story_bucket_adds ORDER BY rowid"):
+        level0.update(dict.fromkeys(np.frombuffer(blob, dtype="<i8").tolist(), article))
+    places = {
+        "pages": _pairs(db.execute("SELECT keys, articles FROM story_bucket_pages ORDER BY first").fetchall()),
+        "rows": dict(db.execute("SELECT key, article FROM story_buckets").fetchall()),
+        "0": level0,
+    }
+    for (level,) in db.execute("SELECT DISTINCT level FROM story_bucket_runs").fetchall():
+        run = db.execute("SELECT keys, articles FROM story_bucket_runs WHERE level = ? ORDER BY part", (level,))
+        places[str(level)] = _pairs(run.fetchall())
+    return places
 
 
 def test_every_key_is_found_in_whichever_level_holds_it(tmp_path: Path) -> None:
@@ -99,8 +115,8 @@ def test_every_key_is_found_in_whichever_level_holds_it(tmp_path: Path) -> None:
     assert len(held) >= 3 and buckets.moves["main"] > 0  # keys spread over the main table and several levels
     assert sum(len(rows) for rows in tables.values()) == 300 * 64  # each key in exactly one place
     sizes = dict(store.db.execute("SELECT level, keys FROM story_bucket_sizes").fetchall())
-    assert sizes[-1] == len(tables["story_buckets"])
-    assert all(sizes.get(n, 0) == len(tables[f"story_bucket_level{n}"]) for n in range(LEVELS))
+    assert sizes[MAIN] == len(tables["pages"]) and sizes.get(ROWS, 0) == len(tables["rows"]) == 0
+    assert all(sizes.get(int(name), 0) == len(rows) for name, rows in tables.items() if name.isdigit())
     fresh = Buckets(store.db, TINY)  # another process: reads the levels from the file
     for article, keys in enumerate(batches, start=1):
         assert sorted(fresh.lookup(keys)) == sorted((k, article) for k in keys)
@@ -191,7 +207,7 @@ def test_a_schema_5_corpus_migrates_and_keeps_its_stories(tmp_path: Path, crawl:
 
     store = SQLiteStore(path)
     assert store.schema_version == store_module.SCHEMA_VERSION
-    assert store.db.execute("SELECT keys FROM story_bucket_sizes WHERE level = -1").fetchone()[0] == keys
+    assert store.db.execute("SELECT keys FROM story_bucket_sizes WHERE level = ?", (ROWS,)).fetchone()[0] == keys
     copies = [it for it in crawl if it.kind == "copy" and it.story in {o.story for o in originals}][:10]
     assert copies
     articles = [copy.copy(it.article) for it in copies]
@@ -200,6 +216,78 @@ def test_a_schema_5_corpus_migrates_and_keeps_its_stories(tmp_path: Path, crawl:
     joined = [store.get(a.id).story_id == story_of[it.story] for a, it in zip(articles, copies, strict=True)]  # type: ignore[union-attr]
     assert sum(joined) >= len(copies) - 1  # recall is not 1.0, but the old keys are found
     store.close()
+
+
+def test_a_schema_8_corpus_keeps_its_levels_keys_and_folds_them_into_pages(tmp_path: Path) -> None:
+    path = tmp_path / "v8.db"
+    con = sqlite3.connect(path, isolation_level=None)
+    for migration in store_module._MIGRATIONS[:8]:
+        for statement in store_module._split_sql(migration):
+            con.execute(statement)
+    con.execute("PRAGMA user_version = 8")
+    old = _keys(np.random.default_rng(5), 40)
+    places = ["story_buckets", *(f"story_bucket_level{n}" for n in range(6))]
+    for article, keys in enumerate(old, start=1):  # the schema 8 index, keys spread over all its tables
+        con.executemany(f"INSERT INTO {places[article % 7]} (key, article) VALUES (?, ?)", [(k, article) for k in keys])
+    con.executemany(
+        "INSERT OR REPLACE INTO story_bucket_sizes (level, keys, token) VALUES (?, ?, 1)",
+        [(n - 1, con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for n, t in enumerate(places)],
+    )
+    con.close()
+
+    store = SQLiteStore(path)
+    sizes = dict(store.db.execute("SELECT level, keys FROM story_bucket_sizes").fetchall())
+    assert sizes == {ROWS: 40 * 64}
+    assert _tables(store.db)["rows"] == {k: article for article, keys in enumerate(old, start=1) for k in keys}
+    buckets = Buckets(store.db, TINY)
+    for article, keys in enumerate(old, start=1):
+        assert sorted(buckets.lookup(keys)) == sorted((k, article) for k in keys)
+    new = _keys(np.random.default_rng(6), 20)
+    store.db.execute("BEGIN")
+    for article, keys in enumerate(new, start=41):
+        buckets.lookup(keys)
+        buckets.add(keys, article)
+    store.db.execute("COMMIT")
+    assert buckets.moves["main"] > 0
+    tables = _tables(store.db)
+    assert tables["rows"] == {} and len(tables["pages"]) >= 40 * 64  # the old rows went into the pages
+    for article, keys in enumerate(old + new, start=1):
+        assert sorted(buckets.lookup(keys)) == sorted((k, article) for k in keys)
+    store.close()
+
+
+def test_the_main_table_is_sorted_pages_found_by_their_first_keys(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "p.db")
+    buckets = Buckets(store.db)
+    rng = np.random.default_rng(7)
+    keys = rng.integers(-(2**63), 2**63 - 1, size=5000, dtype=np.int64)
+    store.db.execute("BEGIN")
+    buckets.load(np.concatenate([keys, keys[:10]]), np.arange(1, 5011))  # a key given twice keeps its first article
+    buckets.load(keys + 1, np.arange(5000))  # the same keys shifted by one, loaded into the existing pages
+    store.db.execute("COMMIT")
+    pages = store.db.execute("SELECT first, keys FROM story_bucket_pages ORDER BY first").fetchall()
+    stored = [np.frombuffer(blob, dtype="<i8") for _, blob in pages]
+    assert all(first == page[0] and len(page) <= PAGE_KEYS for (first, _), page in zip(pages, stored, strict=True))
+    flat = np.concatenate(stored)
+    assert len(flat) == 10000 and bool(np.all(np.diff(flat) > 0))  # one sorted run, each key once
+    fresh = Buckets(store.db)  # reads only the first keys, then the pages a lookup needs
+    found = dict(fresh.lookup(keys.tolist() + (keys + 1).tolist()))
+    assert found == {**dict(zip(keys.tolist(), range(1, 5001), strict=True)),
+                     **dict(zip((keys + 1).tolist(), range(5000), strict=True))}
+    assert fresh.lookup([int(flat.min()) - 1, int(flat.max()) + 1]) == []
+    store.close()
+
+
+def test_page_filters_pass_every_stored_key_and_few_others() -> None:
+    rng = np.random.default_rng(8)
+    keys = np.sort(rng.integers(-(2**63), 2**63 - 1, size=100 * PAGE_KEYS, dtype=np.int64))
+    filters = _filters(keys)
+    assert filters.shape[0] == 100
+    pages = np.arange(len(keys)) // PAGE_KEYS
+    assert _may_hold(filters, pages, keys).all()
+    others = rng.integers(-(2**63), 2**63 - 1, size=100_000, dtype=np.int64)
+    passed = _may_hold(filters, rng.integers(0, 100, size=len(others)), others).mean()
+    assert 0.005 < passed < 0.04  # a lookup reads a page for nothing for about 2 % of the keys not in the index
 
 
 def test_rebuild_empties_every_level_and_gives_the_same_stories(tmp_path: Path, crawl: list[Labelled]) -> None:

@@ -11,8 +11,9 @@ per transaction, as the store does), on one core.
 
 Scale: the cost of assigning one new article when N articles are already
 stored.  The store holds the labelled set (minus the probes) plus filler
-articles with random signatures up to N, loaded in bulk in key order (the
-same tables the index reads; building 1M by assignment would take hours).
+articles with random signatures up to N, loaded in bulk into the main table
+of the bucket index (``Buckets.load``; building 1M by assignment would take
+hours).
 New articles are then assigned in batches of 200 per transaction: first
 the probes (held-out copies and originals of the labelled set, so they do
 real joining work) and random-signature articles, untimed, up to the first
@@ -48,7 +49,10 @@ from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher, Signature
 
 WCXB = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "wcxb-dev"
-_STORY_TABLES = ("stories", "story_signatures", "story_buckets", "story_bucket_sizes")
+_STORY_TABLES = (
+    "stories", "story_signatures", "story_buckets", "story_bucket_sizes", "story_bucket_adds", "story_bucket_runs",
+    "story_bucket_pages",
+)
 BATCH = 200
 #: Fewest new articles per timed run at any scale (a run then goes on up to a move into the main table).
 MIN_RUN = 2000
@@ -137,11 +141,10 @@ def _insert_articles(db: sqlite3.Connection, items: Sequence[Labelled], start: i
 def _fill(index: StoryIndex, n: int, start: int, rng: np.random.Generator) -> None:
     """``n`` filler articles with random signatures (distinct stories), in bulk."""
     hasher, db = index.hasher, index.db
-    chunk = 100_000
+    chunk = 250_000  # a bulk load rewrites the main table: few large ones
     for lo in range(0, n, chunk):
         m = min(chunk, n - lo)
         values = rng.integers(0, 2**32, size=(m, hasher.config.permutations), dtype=np.uint32)
-        keys = hasher.band_key_array(values)
         rowids = np.arange(start + lo, start + lo + m)
         db.execute("BEGIN")
         db.executemany(
@@ -152,25 +155,14 @@ def _fill(index: StoryIndex, n: int, start: int, rng: np.random.Generator) -> No
             "INSERT INTO story_signatures (article, story, shingles, signature) VALUES (?, ?, 300, ?)",
             [(int(r), int(r), values[i].astype("<u4").tobytes()) for i, r in enumerate(rowids)],
         )
-        order = np.argsort(keys, axis=None)  # in key order: the B-tree fills page by page
-        flat_keys, flat_rows = keys.ravel()[order], np.repeat(rowids, keys.shape[1])[order]
-        added = db.executemany(
-            "INSERT OR IGNORE INTO story_buckets (key, article) VALUES (?, ?)",
-            zip(flat_keys.tolist(), flat_rows.tolist(), strict=True),
-        ).rowcount
-        db.execute(
-            "INSERT INTO story_bucket_sizes (level, keys, token) VALUES (-1, ?, 0) "
-            "ON CONFLICT (level) DO UPDATE SET keys = keys + excluded.keys",
-            (added,),
-        )
+        index.buckets.load(hasher.band_key_array(values).ravel(), np.repeat(rowids, hasher.config.bands))
         db.execute("COMMIT")
 
 
 def _story_bytes(db: sqlite3.Connection) -> int:
     names = ",".join(f"'{t}'" for t in _STORY_TABLES)
     row = db.execute(
-        f"SELECT sum(pgsize) FROM dbstat WHERE name IN ({names}) OR name LIKE 'story_bucket_level%' "
-        "OR name LIKE 'sqlite_autoindex_stor%'"
+        f"SELECT sum(pgsize) FROM dbstat WHERE name IN ({names}) OR name LIKE 'sqlite_autoindex_stor%'"
     ).fetchone()
     return int(row[0] or 0)
 
@@ -209,6 +201,7 @@ def scale_point(
         assign_all(index, base, signatures[: len(base)], start=1)
         n_fill = max(0, stored - len(base))
         _fill(index, n_fill, len(items) + 1, np.random.default_rng(stored))
+        index.buckets.peak_mirror_bytes = 0  # the mirrors' peak while assigning, not while bulk-loading
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         build_s = time.perf_counter() - t0
         n_stored = max(stored, len(base))

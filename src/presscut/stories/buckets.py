@@ -2,35 +2,51 @@
 
 A random insert into one big B-tree dirties one scattered page per key, so
 with 64 new keys per article the write cost of a single table grows with the
-corpus (the pages written per commit stop fitting any cache).  Here new keys
-go into a small level 0 (``story_bucket_level0``); a full level moves, in key
-order and in one statement, into the next level (``story_bucket_level1``,
-up to :data:`LEVELS`), which holds
-:attr:`BucketLayout.fanout` times more, or into the main table
-(``story_buckets``) once it holds at least ``1 / main_share`` of the main
-table's keys.  A move touches each page of its target about once for many
-keys, so the pages written per new key stay about constant as the corpus
-grows.  Every key is in exactly one place (a key is only added when no level
-has it), so a lookup returns what a single table would.  All of it lives in
-the corpus file and changes inside the caller's transaction: a crash or a
-rollback loses nothing committed and leaves nothing half-moved.
+corpus.  Here new keys go into a small level 0; a full level moves, in key
+order, into the next level, which holds :attr:`BucketLayout.fanout` times
+more, or into the main table once it holds at least ``1 / main_share`` of the
+main table's keys.  Every key is in exactly one place (a key is only added
+when no level has it), so a lookup returns what a single table would.  All of
+it lives in the corpus file and changes inside the caller's transaction: a
+crash or a rollback loses nothing committed and leaves nothing half-moved.
 
-The levels are mirrored in memory (level 0 as a dict, levels 1 and up, which
-change only when a level moves, as sorted numpy arrays: 16 bytes per key) and
-probed there instead of with 64 B-tree seeks per level.  ``story_bucket_sizes``
-holds each level's key count and a random token that every change replaces; a
-mirror whose token no longer matches the file (another writer changed the
-level, or a transaction that did was rolled back) is read again.  A lookup
-therefore costs the main table's 64 seeks plus a few binary searches, however
-many levels there are.  The file stays the only truth: a mirror is a cache.
+No key has a row of its own, so no move inserts rows one key at a time.
+Level 0 (``story_bucket_adds``) is one row per article holding its new keys;
+levels 1 and up (``story_bucket_runs``) are sorted runs, numpy arrays of keys
+and their articles (16 bytes per key) stored as blobs in parts of
+:data:`PART_KEYS` keys; the main table (``story_bucket_pages``) is one sorted
+run cut into pages of :data:`PAGE_KEYS` keys, a row per page under its first
+key, with a Bloom filter of the page's keys.  The levels are searched only
+through in-memory mirrors (level 0 as a dict, the runs as arrays).  Of the
+main table only each page's first key and filter are held (264 bytes per
+page, about 1.2 bytes per key), and a lookup reads, in one query, only the
+pages whose filter passes one of its keys: for a new article, whose keys are
+not in the index, about one page.  A move merges sorted arrays and writes
+blobs: into a level it writes that level again; into the main table it reads
+the main table in chunks of whole pages, in key order, and writes each chunk
+again merged, so it costs about the main table's bytes, with no B-tree work
+per key.  As the main table takes a move only from a level holding
+``1 / main_share`` of its keys, the bytes written per new key stay about
+constant as the corpus grows.
+
+``story_bucket_sizes`` holds each level's key count and a random token that
+every change replaces; a mirror whose token no longer matches the file
+(another writer changed the level, or a transaction that did was rolled back)
+is read again.  The file stays the only truth: a mirror is a cache.
+
+Corpora from before schema 9 keep their main table's rows in ``story_buckets``
+(level :data:`ROWS`), searched with SQL until the next move into the main
+table folds them into the pages.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import secrets
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import numpy.typing as npt
@@ -38,8 +54,20 @@ import numpy.typing as npt
 from presscut.stories.config import BucketLayout
 
 _Keys = npt.NDArray[np.int64]
-#: Level tables (``story_bucket_level0`` ...): with the default layout the last holds 16,384 * 8**5 keys.
-LEVELS = 6
+#: Levels in ``story_bucket_sizes``: the main table's pages, and the rows of the main table from before schema 9.
+MAIN, ROWS = -1, -2
+#: Keys per stored part of a level's run (two blobs of 2 MB): bounds the size of one SQL value.
+PART_KEYS = 1 << 18
+#: Keys per page of the main table: a page is a row (keys, articles and filter: 3,840 bytes) that fills a 4 KB
+#: database page.
+PAGE_KEYS = 224
+#: About how many keys a move into the main table reads, merges and writes at once.
+CHUNK_KEYS = 1 << 20
+#: Each page has a Bloom filter of FILTER_BITS bits, FILTER_HASHES set per key (from its low bits: band keys
+#: are hashes): for 224 keys, about 1.6 % of the keys not on a page pass it (the page is then read for nothing).
+FILTER_BITS, FILTER_HASHES = 2048, 4
+_SHIFTS = (np.arange(FILTER_HASHES, dtype=np.int64) * (FILTER_BITS.bit_length() - 1))[:, None]
+_LOW, _HIGH = -(2**63), 2**63 - 1
 
 
 @functools.cache
@@ -48,8 +76,68 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-def _table(level: int) -> str:
-    return "story_buckets" if level < 0 else f"story_bucket_level{int(level)}"
+def _empty() -> tuple[_Keys, _Keys]:
+    return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+
+
+def _merge(old: tuple[_Keys, _Keys], new: tuple[_Keys, _Keys]) -> tuple[_Keys, _Keys]:
+    """Two sorted runs as one, in key order; a key in both keeps its article in ``old``."""
+    (keys, articles), (add_keys, add_articles) = old, new
+    at = np.searchsorted(keys, add_keys)
+    if len(keys):
+        fresh = keys[np.minimum(at, len(keys) - 1)] != add_keys
+        at, add_keys, add_articles = at[fresh], add_keys[fresh], add_articles[fresh]
+    return np.insert(keys, at, add_keys), np.insert(articles, at, add_articles)
+
+
+def _blobs(rows: list[tuple[bytes, bytes]]) -> tuple[_Keys, _Keys]:
+    """Keys and articles stored as consecutive blob pairs, joined."""
+    keys = np.frombuffer(b"".join(r[0] for r in rows), dtype="<i8").astype(np.int64)
+    return keys, np.frombuffer(b"".join(r[1] for r in rows), dtype="<i8").astype(np.int64)
+
+
+def _bytes(values: _Keys) -> bytes:
+    return values.astype("<i8", copy=False).tobytes()
+
+
+def _bits(keys: _Keys) -> _Keys:
+    """The filter bits of each key, ``(FILTER_HASHES, len(keys))``: fields of its low bits."""
+    return (keys[None, :] >> _SHIFTS) & (FILTER_BITS - 1)
+
+
+def _filters(keys: _Keys) -> npt.NDArray[np.uint8]:
+    """The Bloom filter of each page of ``PAGE_KEYS`` consecutive keys: ``(pages, FILTER_BITS // 8)`` bytes."""
+    pages = -(-len(keys) // PAGE_KEYS)
+    bits = np.zeros(pages * FILTER_BITS, dtype=np.bool_)
+    bits[(_bits(keys) + np.arange(len(keys)) // PAGE_KEYS * FILTER_BITS).ravel()] = True
+    return np.packbits(bits.reshape(pages, FILTER_BITS), axis=1, bitorder="little")
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl, Windows)."""
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
+
+
+def _release_freed_memory() -> None:
+    """Hand the C heap's free pages back to the system.  A move into the main table reads and
+    writes its pages as many small blobs; glibc keeps the memory they leave free (about 1 GB
+    after a move at 1M articles, against 190 MB in use) unless asked to return it."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _may_hold(filters: npt.NDArray[np.uint8], pages: _Keys, keys: _Keys) -> npt.NDArray[np.bool_]:
+    """For each key, whether the filter of its page (``pages``: row numbers in ``filters``) lets it pass."""
+    bits = _bits(keys)
+    held = (filters[pages, bits >> 3] >> (bits & 7).astype(np.uint8)) & 1
+    passed: npt.NDArray[np.bool_] = held.all(axis=0)
+    return passed
 
 
 class Buckets:
@@ -64,31 +152,33 @@ class Buckets:
         self.peak_mirror_bytes = 0
         #: level (>= 1) -> (token, sorted keys, their articles), as last read or written here.
         self._mirror: dict[int, tuple[int, _Keys, _Keys]] = {}
-        #: Level 0 as (token, key -> article), and the token of level 0 seen by the last lookup.
+        #: Level 0 as (token, key -> article), as last read or written here.
         self._level0_mirror: tuple[int, dict[int, int]] | None = None
-        self._seen0: int | None = None
+        #: The main table's pages as (token, first key of each page (ascending), their filters).
+        self._pages: tuple[int, _Keys, npt.NDArray[np.uint8]] | None = None
 
     def lookup(self, keys: list[int]) -> list[tuple[int, int]]:
         """(key, article) for each of ``keys`` that is in the index (in no particular order)."""
-        state = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes WHERE level >= 0").fetchall()
-        rows: list[tuple[int, int]] = self.db.execute(
-            f"SELECT key, article FROM story_buckets WHERE key IN ({_marks(len(keys))})", keys
-        ).fetchall()
-        self._seen0 = None
-        unique = list(dict.fromkeys(keys))  # as SQL's IN: a key asked twice is found once
+        rows: list[tuple[int, int]] = []
+        unique = list(dict.fromkeys(keys))  # a key asked twice is found once
         wanted: _Keys | None = None
-        for level, n, token in state:
-            if level == 0:
-                self._seen0 = token
-                if n:
-                    level0 = self._level0(token)
-                    rows.extend((k, level0[k]) for k in unique if k in level0)
-                continue
+        for level, n, token in self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall():
             if not n:
+                continue
+            if level == ROWS:
+                rows += self.db.execute(
+                    f"SELECT key, article FROM story_buckets WHERE key IN ({_marks(len(unique))})", unique
+                ).fetchall()
+                continue
+            if level == 0:
+                level0 = self._level0(token)
+                rows.extend((k, level0[k]) for k in unique if k in level0)
                 continue
             if wanted is None:
                 wanted = np.array(unique, dtype=np.int64)
-            stored, articles = self._level(level, token)
+            stored, articles = self._main(token, wanted) if level == MAIN else self._level(level, token)
+            if not len(stored):
+                continue
             at = np.minimum(np.searchsorted(stored, wanted), len(stored) - 1)
             hit = stored[at] == wanted
             rows.extend(zip(wanted[hit].tolist(), articles[at[hit]].tolist(), strict=True))
@@ -96,140 +186,230 @@ class Buckets:
 
     def add(self, keys: list[int], article: int) -> None:
         """Index ``keys`` (none of them in the index yet) for ``article``; move full levels down."""
-        added = self.db.execute(
-            "INSERT OR IGNORE INTO story_bucket_level0 (key, article) VALUES " + ",".join(["(?, ?)"] * len(keys)),
-            [x for k in keys for x in (k, article)],
-        ).rowcount
-        token = secrets.randbits(62)
-        # The mirror of level 0 stays current only if nobody changed level 0 since this object's last lookup.
-        row = self.db.execute(
-            "UPDATE story_bucket_sizes SET keys = keys + ?1, token = ?2 WHERE level = 0 AND token = ?3 RETURNING keys",
-            (added, token, self._seen0),
-        ).fetchone()
-        if row is not None and self._level0_mirror is not None and self._level0_mirror[0] == self._seen0:
-            level0 = self._level0_mirror[1]
-            for k in keys:
-                level0.setdefault(k, article)
-            self._level0_mirror = (token, level0) if len(level0) == row[0] else None
-        else:
-            self._level0_mirror = None
-            if row is None:
-                row = self.db.execute(
-                    "INSERT INTO story_bucket_sizes (level, keys, token) VALUES (0, ?1, ?2) "
-                    "ON CONFLICT (level) DO UPDATE SET keys = keys + excluded.keys, token = excluded.token "
-                    "RETURNING keys",
-                    (added, token),
-                ).fetchone()
-        self._seen0 = token
-        if row[0] < self.layout.level0:
+        row = self.db.execute("SELECT keys, token FROM story_bucket_sizes WHERE level = 0").fetchone()
+        n, token = row if row is not None else (0, 0)
+        level0 = self._level0(token)
+        fresh = [k for k in dict.fromkeys(keys) if k not in level0]
+        if not fresh:
             return
+        self.db.execute(
+            "INSERT INTO story_bucket_adds (article, keys) VALUES (?, ?)",
+            (article, _bytes(np.array(fresh, dtype=np.int64))),
+        )
+        token = secrets.randbits(62)
+        self._set_size(0, n + len(fresh), token)
+        level0.update(dict.fromkeys(fresh, article))
+        self._level0_mirror = (token, level0)
+        if n + len(fresh) >= self.layout.level0:
+            self._in_savepoint(self._move_down)
+
+    def load(self, keys: _Keys, articles: _Keys) -> None:
+        """Index many keys (none of them in the index yet) straight into the main table, in one move.
+
+        A key given twice keeps its first article.  For bulk loads: a move
+        rewrites the whole main table, so load in few large slices.
+        """
+        order = np.argsort(keys, kind="stable")
+        keys, first = np.unique(keys[order], return_index=True)
+        run = keys.astype(np.int64), articles[order][first].astype(np.int64)
+        self._in_savepoint(lambda: self._to_main(self._state(), run))
+
+    def mirror_bytes(self) -> int:
+        """About how much memory the in-memory mirrors of the levels hold."""
+        level0 = len(self._level0_mirror[1]) if self._level0_mirror else 0
+        pages = self._pages[1].nbytes + self._pages[2].nbytes if self._pages else 0
+        return 100 * level0 + pages + sum(m[1].nbytes + m[2].nbytes for m in self._mirror.values())
+
+    def clear(self) -> None:
+        """Empty the index (for a rebuild, inside the caller's transaction)."""
+        for table in ("story_buckets", "story_bucket_adds", "story_bucket_runs", "story_bucket_pages"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("DELETE FROM story_bucket_sizes")
+        self._mirror.clear()
+        self._level0_mirror = self._pages = None
+
+    # -- levels -------------------------------------------------------------------
+
+    def _in_savepoint(self, move: Callable[[], None]) -> None:
         self.db.execute("SAVEPOINT story_buckets")  # all moves or none, even outside a transaction
         try:
-            self._move_down()
+            move()
             self.db.execute("RELEASE story_buckets")
         except BaseException:
             self.db.execute("ROLLBACK TO story_buckets")
             self.db.execute("RELEASE story_buckets")
             raise
 
-    def mirror_bytes(self) -> int:
-        """About how much memory the in-memory mirrors of the levels hold."""
-        level0 = len(self._level0_mirror[1]) if self._level0_mirror else 0
-        return 100 * level0 + sum(m[1].nbytes + m[2].nbytes for m in self._mirror.values())
+    def _state(self) -> dict[int, tuple[int, int]]:
+        """level -> (keys, token), as in the file."""
+        rows = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
+        return {level: (n, token) for level, n, token in rows}
 
-    def clear(self) -> None:
-        """Empty the index (for a rebuild, inside the caller's transaction)."""
-        for table in ("story_buckets", *(f"story_bucket_level{n}" for n in range(LEVELS)), "story_bucket_sizes"):
-            self.db.execute(f"DELETE FROM {table}")
-        self._mirror.clear()
-        self._level0_mirror = self._seen0 = None
-
-    # -- levels -------------------------------------------------------------------
+    def _set_size(self, level: int, keys: int, token: int) -> None:
+        self.db.execute(
+            "INSERT INTO story_bucket_sizes (level, keys, token) VALUES (?, ?, ?) "
+            "ON CONFLICT (level) DO UPDATE SET keys = excluded.keys, token = excluded.token",
+            (level, keys, token),
+        )
 
     def _level0(self, token: int) -> dict[int, int]:
         """Level 0 as of ``token`` (key -> article), read from the file when the mirror is not current."""
         if self._level0_mirror is None or self._level0_mirror[0] != token:
-            self._level0_mirror = (token, dict(self.db.execute("SELECT key, article FROM story_bucket_level0")))
+            level0: dict[int, int] = {}
+            for article, blob in self.db.execute("SELECT article, keys FROM story_bucket_adds ORDER BY rowid"):
+                for k in np.frombuffer(blob, dtype="<i8").tolist():
+                    level0.setdefault(k, article)
+            self._level0_mirror = (token, level0)
         return self._level0_mirror[1]
 
     def _level(self, level: int, token: int) -> tuple[_Keys, _Keys]:
-        """The mirror of ``level`` as of ``token``, read from the file when it is not current."""
+        """The mirror of ``level`` (>= 1) as of ``token``, read from the file when it is not current."""
         mirror = self._mirror.get(level)
         if mirror is None or mirror[0] != token:
-            cursor = self.db.execute(f"SELECT key, article FROM {_table(level)} ORDER BY key")
-            parts = [np.empty((0, 2), dtype=np.int64)]
-            while rows := cursor.fetchmany(65536):  # in slices: no list of millions of tuples
-                parts.append(np.array(rows, dtype=np.int64))
-            both = np.concatenate(parts)
-            mirror = (token, np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1]))
-            self._mirror[level] = mirror
+            parts = self.db.execute(
+                "SELECT keys, articles FROM story_bucket_runs WHERE level = ? ORDER BY part", (level,)
+            ).fetchall()
+            mirror = self._mirror[level] = (token, *_blobs(parts))
         return mirror[1], mirror[2]
+
+    def _write_run(self, level: int, run: tuple[_Keys, _Keys]) -> None:
+        """Store ``level`` as the sorted ``run`` (keys, articles), replacing what it held."""
+
+        def parts() -> Iterator[tuple[int, int, bytes, bytes]]:
+            for part, i in enumerate(range(0, len(run[0]), PART_KEYS)):
+                yield level, part, _bytes(run[0][i : i + PART_KEYS]), _bytes(run[1][i : i + PART_KEYS])
+
+        self.db.execute("DELETE FROM story_bucket_runs WHERE level = ?", (level,))
+        self.db.executemany("INSERT INTO story_bucket_runs (level, part, keys, articles) VALUES (?, ?, ?, ?)", parts())
 
     def _move_down(self) -> None:
         """Move full levels down in key order: into the next level, or into the main table once big enough.
 
         A level holding at least ``1 / main_share`` of the main table's keys
-        moves there even when not full, so a move into the main table touches
-        each of its pages for several keys at once, at any corpus size.
+        moves there even when not full, so a move into the main table
+        rewrites it for a share of new keys that does not shrink as it grows.
         """
-        state = {
-            level: (n, token)
-            for level, n, token in self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
-        }
-        main = state.get(-1, (0, 0))[0]
+        state = self._state()
         level = 0
         while True:
             n, token = state.get(level, (0, 0))
+            main = state.get(MAIN, (0, 0))[0] + state.get(ROWS, (0, 0))[0]
             to_main = n * self.layout.main_share >= main
             if n == 0 or not (to_main or n >= self.layout.capacity(level)):
                 return
-            to_main = to_main or level + 1 >= LEVELS
-            target = -1 if to_main else level + 1
-            before, target_token = state.get(target, (0, 0))
-            merged = self._merged(level, token, target, target_token, before) if target > 0 else None
-            if merged is not None:
-                self.peak_mirror_bytes = max(
-                    self.peak_mirror_bytes, self.mirror_bytes() + merged[0].nbytes + merged[1].nbytes
-                )
-            moved = self.db.execute(
-                f"INSERT OR IGNORE INTO {_table(target)} (key, article) "
-                f"SELECT key, article FROM {_table(level)} ORDER BY key"
-            ).rowcount
-            self.db.execute(f"DELETE FROM {_table(level)}")  # no WHERE: SQLite drops the pages at once
-            tokens = secrets.randbits(62), secrets.randbits(62)
-            state[level], state[target] = (0, tokens[0]), (before + moved, tokens[1])
-            self.db.executemany(
-                "INSERT INTO story_bucket_sizes (level, keys, token) VALUES (?, ?, ?) "
-                "ON CONFLICT (level) DO UPDATE SET keys = excluded.keys, token = excluded.token",
-                [(level, 0, tokens[0]), (target, before + moved, tokens[1])],
-            )
-            self._mirror.pop(level, None)
-            self._mirror.pop(target, None)
             if level == 0:
-                self._level0_mirror, self._seen0 = (tokens[0], {}), tokens[0]
-            if merged is not None and len(merged[0]) == before + moved:
-                self._mirror[target] = (tokens[1], *merged)
-            self.moves["main" if to_main else str(target)] += 1
+                level0 = self._level0(token)
+                keys = np.fromiter(level0.keys(), dtype=np.int64, count=len(level0))
+                order = np.argsort(keys)
+                run = keys[order], np.fromiter(level0.values(), dtype=np.int64, count=len(level0))[order]
+                self.db.execute("DELETE FROM story_bucket_adds")  # no WHERE: SQLite drops the pages at once
+            else:
+                run = self._level(level, token)
+                self.db.execute("DELETE FROM story_bucket_runs WHERE level = ?", (level,))
+            emptied = secrets.randbits(62)
+            state[level] = (0, emptied)
+            self._set_size(level, 0, emptied)
+            self._mirror.pop(level, None)
+            if level == 0:
+                self._level0_mirror = (emptied, {})
             if to_main:
+                self._to_main(state, run)
                 return
-            main = state.get(-1, (0, 0))[0]
-            level = target
+            level += 1
+            before, target_token = state.get(level, (0, 0))
+            merged = _merge(self._level(level, target_token) if before else _empty(), run)
+            held = self.mirror_bytes() + 2 * (run[0].nbytes + merged[0].nbytes)  # the source, the target's new copy
+            self.peak_mirror_bytes = max(self.peak_mirror_bytes, held)
+            self._write_run(level, merged)
+            token = secrets.randbits(62)
+            state[level] = (len(merged[0]), token)
+            self._set_size(level, len(merged[0]), token)
+            self._mirror[level] = (token, *merged)
+            self.moves[str(level)] += 1
 
-    def _merged(
-        self, level: int, token: int, target: int, target_token: int, before: int
-    ) -> tuple[_Keys, _Keys] | None:
-        """The target's mirror after the move (its keys and the source's, in key order); None if not at hand."""
-        if before:
-            mirror = self._mirror.get(target)
-            if mirror is None or mirror[0] != target_token:
-                return None  # read again when next needed
-            keys, articles = mirror[1], mirror[2]
-        else:
-            keys, articles = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-        if level == 0:
-            both = np.array(sorted(self._level0(token).items()), dtype=np.int64).reshape(-1, 2)
-            add_keys, add_articles = both[:, 0], both[:, 1]
-        else:
-            add_keys, add_articles = self._level(level, token)
-        at = np.searchsorted(keys, add_keys)
-        return np.insert(keys, at, add_keys), np.insert(articles, at, add_articles)
+    # -- the main table -------------------------------------------------------------
+
+    def _page_index(self, token: int) -> tuple[_Keys, npt.NDArray[np.uint8]]:
+        """The main table's first keys and filters as of ``token``, read when the mirror is not current."""
+        if self._pages is None or self._pages[0] != token:
+            cursor = self.db.execute("SELECT first, filter FROM story_bucket_pages ORDER BY first")
+            firsts, filters = [np.empty(0, dtype=np.int64)], [b""]
+            while rows := cursor.fetchmany(65536):
+                firsts.append(np.array([r[0] for r in rows], dtype=np.int64))
+                filters.append(b"".join(r[1] for r in rows))
+            bits = np.frombuffer(b"".join(filters), dtype=np.uint8).reshape(-1, FILTER_BITS // 8)
+            self._pages = (token, np.concatenate(firsts), bits)
+        return self._pages[1], self._pages[2]
+
+    def _main(self, token: int, wanted: _Keys) -> tuple[_Keys, _Keys]:
+        """The pages of the main table that may hold ``wanted`` keys (by their filters), as one sorted run."""
+        fences, filters = self._page_index(token)
+        at = np.searchsorted(fences, wanted, side="right") - 1
+        inside = at >= 0
+        page = at[inside]
+        firsts = np.unique(fences[page[_may_hold(filters, page, wanted[inside])]]).tolist()
+        if not firsts:
+            return _empty()
+        return _blobs(
+            self.db.execute(
+                f"SELECT keys, articles FROM story_bucket_pages WHERE first IN ({_marks(len(firsts))}) "
+                "ORDER BY first",
+                firsts,
+            ).fetchall()
+        )
+
+    def _to_main(self, state: dict[int, tuple[int, int]], run: tuple[_Keys, _Keys]) -> None:
+        """Merge the sorted ``run`` into the main table (and the rows from before schema 9 with it).
+
+        The main table is read, merged and written again in chunks of whole
+        pages, in key order; each chunk's old pages are deleted before its new
+        ones are written, so the file reuses their space.
+        """
+        pages, token = state.get(MAIN, (0, 0))
+        rows = state.get(ROWS, (0, 0))[0]
+        fences = self._page_index(token)[0]
+        # Chunks of about CHUNK_KEYS keys in key space (keys are hashes: uniform), starting on a page boundary.
+        slices = max(1, (pages + rows) // CHUNK_KEYS)
+        starts = np.array([_LOW + (i << 64) // slices for i in range(1, slices)], dtype=np.int64)
+        if len(fences):
+            at = np.searchsorted(fences, starts)
+            starts = fences[at[at < len(fences)]]
+        bounds = [_LOW, *np.unique(starts[starts > _LOW]).tolist()]
+        ends = [b - 1 for b in bounds[1:]] + [_HIGH]
+        cuts = np.searchsorted(run[0], bounds[1:]).tolist()
+        new_fences, new_filters, total = [], [], 0
+        for lo, hi, i, j in zip(bounds, ends, [0, *cuts], [*cuts, len(run[0])], strict=True):
+            old = _blobs(
+                self.db.execute(
+                    "SELECT keys, articles FROM story_bucket_pages WHERE first BETWEEN ? AND ? ORDER BY first", (lo, hi)
+                ).fetchall()
+            )
+            if rows:
+                found = self.db.execute(
+                    "SELECT key, article FROM story_buckets WHERE key BETWEEN ? AND ? ORDER BY key", (lo, hi)
+                ).fetchall()
+                both = np.array(found, dtype=np.int64).reshape(-1, 2)
+                old = _merge(old, (both[:, 0].copy(), both[:, 1].copy()))
+            keys, articles = _merge(old, (run[0][i:j], run[1][i:j]))
+            filters = _filters(keys)
+            key_bytes, article_bytes, size = _bytes(keys), _bytes(articles), 8 * PAGE_KEYS
+            cut = zip(keys[::PAGE_KEYS].tolist(), range(0, len(key_bytes), size), filters, strict=True)
+            self.db.execute("DELETE FROM story_bucket_pages WHERE first BETWEEN ? AND ?", (lo, hi))
+            self.db.executemany(
+                "INSERT INTO story_bucket_pages (first, keys, articles, filter) VALUES (?, ?, ?, ?)",
+                ((first, key_bytes[o : o + size], article_bytes[o : o + size], f.tobytes()) for first, o, f in cut),
+            )
+            new_fences.append(keys[::PAGE_KEYS])
+            new_filters.append(filters)
+            total += len(keys)
+        if rows:
+            self.db.execute("DELETE FROM story_buckets")
+            self._set_size(ROWS, 0, secrets.randbits(62))
+        token = secrets.randbits(62)
+        self._set_size(MAIN, total, token)
+        pages_at_hand = (token, np.concatenate(new_fences), np.concatenate(new_filters))
+        held = self.mirror_bytes() + 2 * run[0].nbytes + pages_at_hand[1].nbytes + pages_at_hand[2].nbytes
+        self.peak_mirror_bytes = max(self.peak_mirror_bytes, held)  # the old pages' index, the run, the new index
+        self._pages = pages_at_hand
+        self.moves["main"] += 1
+        _release_freed_memory()

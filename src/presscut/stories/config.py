@@ -53,7 +53,7 @@ class BucketLayout:
     in-memory copies) but more frequent rewrites of the main table's pages.
     """
 
-    #: Keys level 0 holds before it moves down (16,384 keys: 256 articles, ~90 pages).
+    #: Keys level 0 holds before it moves down (16,384 keys: 256 articles of 64 new keys).
     level0: int = 16384
     #: Each level holds this many times the keys of the level above.
     fanout: int = 8
