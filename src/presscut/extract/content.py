@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from presscut.article import Removed
@@ -403,10 +404,10 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
         return "promo"
     if block.link_chars > MAX_LINK_DENSITY * n and not keep_links:
         return "link-dense"
-    if title_keys and block.tag in P.HEADING_TAGS and _key(text) in title_keys:
+    key = _key(text) if n <= SHORT_LINE_CHARS else None  # computed once for the two tests that use it
+    if title_keys and block.tag in P.HEADING_TAGS and (_key(text) if key is None else key) in title_keys:
         return "title"
-    if n <= SHORT_LINE_CHARS:
-        key = _key(text)
+    if key is not None:
         if key in P.BOILERPLATE_LINES:
             return "boilerplate"
         if (P.BYLINE_LINE.match(text) and len(text.split()) <= 8) or P.READING_TIME_LINE.match(text):
@@ -450,21 +451,26 @@ def _is_paragraph(block: Block) -> bool:
     return text[-1] in _FULL_STOP and text.count(" ") >= TAIL_SENTENCE_WORDS - 1 and block.link_chars * 2 < len(text)
 
 
-def _has_date(text: str) -> bool:
-    from presscut.extract.dates import TEXT_DATE  # lazy: dates imports page, not content
+@cache  # an import statement costs more than the search it serves on a short line
+def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`~presscut.extract.dates.TEXT_DATE` and ``OTHER_DATE``."""
+    from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
 
-    return TEXT_DATE.search(text) is not None
+    return TEXT_DATE, OTHER_DATE
+
+
+def _has_date(text: str) -> bool:
+    return _date_patterns()[0].search(text) is not None
 
 
 def _is_dateline(text: str, key: str) -> bool:
     """A short line that is only a date (and words like "Updated on")."""
-    from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
-
     if not _DIGIT.search(text):  # every date has a number
         return False
-    match = TEXT_DATE.search(text)
+    text_date, other_date = _date_patterns()
+    match = text_date.search(text)
     if match is None:  # "5. März 2024", "2024.03.05"; not slashed numbers (table cells, post times)
-        match = OTHER_DATE.search(text)
+        match = other_date.search(text)
         if match is None or (match["d"] is None and match["y2"] is None):
             return False
     rest = _key(text[: match.start()] + " " + text[match.end() :])

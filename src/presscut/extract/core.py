@@ -59,7 +59,7 @@ def extract(
     config = config or ExtractConfig()
     article = Article(url=url, fetched_at=fetched_at)
     text = decode_html(bytes(html), charset, repair=False) if isinstance(html, (bytes, bytearray, memoryview)) else html
-    if not text.strip():
+    if not text or text.isspace():  # what "not text.strip()" says, without copying the page
         return _empty(article, None)
     if looks_binary(text):  # before the mojibake repair, which would chew on the noise
         return _empty(article, Removed("", "binary", None))

@@ -47,6 +47,8 @@ _MOJIBAKE = re.compile(
     "[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2122œž]"
     "|â[\u0080-\u009f][\u0080-\u00bf]"  # the same read as latin-1: C1 controls instead of cp1252's letters
 )
+#: The characters every :data:`_MOJIBAKE` match starts with.
+_MOJIBAKE_FIRST = "ÃÂâ"
 
 
 def decode_html(data: bytes, declared: str | None = None, *, repair: bool = True) -> str:
@@ -85,7 +87,7 @@ def repair_mojibake(text: str) -> str:
         return text
     if "Ã" not in text and "Â" not in text and ("â" not in text or ("â€" not in text and "â\x80" not in text)):
         return text
-    hits = [m.span() for m in _MOJIBAKE.finditer(text)]
+    hits = _mojibake_spans(text)
     if len(hits) < MOJIBAKE_MIN_HITS:
         return text
     windows: list[tuple[int, int]] = []
@@ -110,19 +112,44 @@ def repair_mojibake(text: str) -> str:
     )
     out: list[str] = []
     pos = 0
+    #: Window -> its repair: pages repeat their damaged strings (image alt texts, product names).
+    repaired: dict[str, str] = {}
     for lo, hi in windows:
         out.append(text[pos:lo])
         window = text[lo:hi]
-        fixed = _reverse_mojibake(window)
+        fixed = repaired.get(window)
         if fixed is None:
-            try:
-                fixed = str(ftfy.fix_text(window, config))
-            except Exception:  # ftfy is a best effort; the undamaged text is still usable
-                fixed = window
+            fixed = _reverse_mojibake(window)
+            if fixed is None:
+                try:
+                    fixed = str(ftfy.fix_text(window, config))
+                except Exception:  # ftfy is a best effort; the undamaged text is still usable
+                    fixed = window
+            repaired[window] = fixed
         out.append(fixed)
         pos = hi
     out.append(text[pos:])
     return "".join(out)
+
+
+def _mojibake_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_MOJIBAKE.finditer(text)`` gives, found faster: every match starts with
+    one of :data:`_MOJIBAKE_FIRST`, so only those places are tried (``str.find`` skips the rest
+    far faster than the regex scan, which costs a tenth of a second on a 5 MB page)."""
+    starts: list[int] = []
+    for char in _MOJIBAKE_FIRST:
+        at = text.find(char)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(char, at + 1)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(starts):
+        match = _MOJIBAKE.match(text, at) if at >= end else None
+        if match is not None:
+            spans.append(match.span())
+            end = match.end()
+    return spans
 
 
 def _reverse_mojibake(window: str) -> str | None:

@@ -160,14 +160,20 @@ def _scan(html: str, max_depth: int) -> tuple[list[tuple[int, int]], int]:
         start = match.start()
         if start < pos:
             continue
-        if match.group(2) is None:  # a comment
+        closing, name = match.group(1, 2)  # one call for both: this loop runs for every tag
+        if name is None:  # a comment
             end = html.find("-->", match.end())
             if end < 0:
                 break
             pos = end + 3
             continue
-        name = match.group(2).lower()
-        if match.group(1):  # a closing tag
+        name = name.lower()
+        if closing:  # a closing tag
+            if stack and stack[-1][0] == name:  # the usual case, the innermost element: no search
+                if stack[-1][1]:
+                    drop.append((start, match.end()))
+                stack.pop()
+                continue
             for i in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
                 if stack[i][0] == name:
                     if stack[i][1]:

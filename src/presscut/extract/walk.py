@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from presscut.article import Removed
@@ -35,9 +36,11 @@ from presscut.extract import patterns as P
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-#: Class/id values (and class names) whose classification is remembered across pages: about
+#: Class values (and class names) whose classification is remembered across pages: about
 #: 20 MB more than 16,384 when full, and a site's own names stay warm over a run of its pages.
 NAME_CACHE_SIZE = 65536
+#: The same for id values, fewer and mostly unique to their page.
+ID_CACHE_SIZE = 16384
 #: Longest text kept in one :class:`Removed` record.
 REMOVED_TEXT_CHARS = 200
 #: An element matched as furniture is kept anyway when it holds more text outside links than
@@ -45,6 +48,9 @@ REMOVED_TEXT_CHARS = 200
 GUARD_CHARS = 1500
 #: The same for weak reasons (furniture tags and layout-ish class names).
 WEAK_GUARD_CHARS = 1000
+#: The guard first reads this many raw characters per character it needs (raw text is padded
+#: with the page's indentation): enough to decide for about half of the big elements.
+GUARD_PREFIX = 2
 #: A ``<noscript>`` holding this much text is a crawler view of the page and is read, not skipped.
 NOSCRIPT_PAGE_CHARS = 500
 #: How much of a pruned element's raw text is normalised for its :class:`Removed` record.
@@ -67,7 +73,17 @@ _CELL = "\x1f"
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*\d[A-Za-z0-9]*|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 #: Class names that are CSS-in-markup (Tailwind variants, arbitrary values), not names.
 _ODD_NAME = re.compile(r"[\[:(=]")
-_TOKEN_ATTRIBUTES = frozenset(P.TOKEN_ATTRIBUTES) - {"class", "id"}
+#: :data:`_TOKEN` on an ASCII name without capitals: a run with a digit stays whole, and a run
+#: without one is a single word either way.
+_LOWER_TOKEN = re.compile(r"[a-z0-9]+")
+#: The attributes :func:`classify` reads, by what it does with them.
+_CLASS, _ID, _HIDDEN, _ROLE, _STYLE, _ITEMPROP, _LABEL = range(7)
+_ATTRIBUTE_KINDS: dict[str, int] = {
+    **{name: _LABEL for name in P.TOKEN_ATTRIBUTES},
+    "class": _CLASS, "id": _ID, "hidden": _HIDDEN, "role": _ROLE, "style": _STYLE, "itemprop": _ITEMPROP,
+}
+#: Tags whose open elements the walk counts (one set lookup for all others, not four comparisons).
+_COUNTED_TAGS = frozenset({"a", "pre", "code", "table"})
 _SENTENCE = re.compile(r"\w\w[.!?](?:\s|$)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -83,7 +99,6 @@ class Block:
     link_chars: int
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
 def tokens(value: str) -> tuple[str, ...]:
     """Lower-case word tokens of a class/id/label value, "" between class names.
 
@@ -102,7 +117,10 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     """:func:`tokens` of one class name (names recur across elements and pages)."""
     if _ODD_NAME.search(name) or name.lower().startswith(P.IGNORED_CLASS_PREFIXES):
         return ()
-    words = [w.lower() for w in _TOKEN.findall(name)]
+    if name.isascii() and name.islower():  # no camelCase, no other digits: the runs are the words (faster)
+        words = _LOWER_TOKEN.findall(name)
+    else:
+        words = [w.lower() for w in _TOKEN.findall(name)]
     if words and P.LAYOUT_TOKENS.isdisjoint(words):
         return (*words, "")
     return ()
@@ -119,6 +137,8 @@ def _index(groups: dict[str, tuple[tuple[str, ...], ...]]) -> dict[str, list[tup
 
 _BOILERPLATE_INDEX = _index(P.BOILERPLATE)
 _CONTENT_INDEX = _index({"content": P.CONTENT_HINTS})
+#: The tokens any pattern starts with: a value holding none of them matches nothing.
+_FIRST_TOKENS = frozenset(_BOILERPLATE_INDEX) | frozenset(_CONTENT_INDEX)
 
 
 def _match(toks: tuple[str, ...], index: dict[str, list[tuple[tuple[str, ...], int, str]]]) -> str | None:
@@ -136,14 +156,26 @@ def _reason_for(value: str) -> str | None:
     return _match(tokens(value), _BOILERPLATE_INDEX)
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _name_info(value: str, is_class: bool) -> tuple[bool, str | None, bool]:
     """For a class or id value: (content hint?, furniture reason, hidden?)."""
     toks = tokens(value)
     hidden = is_class and ":" not in value and not P.HIDDEN_CLASSES.isdisjoint(value.split())
-    if not toks:
+    if _FIRST_TOKENS.isdisjoint(toks):  # most values: one set operation instead of two matches
         return False, None, hidden
     return _match(toks, _CONTENT_INDEX) is not None, _match(toks, _BOILERPLATE_INDEX), hidden
+
+
+# One cache per attribute: a single str argument is its own cache key (no tuple built per lookup).
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _class_info(value: str) -> tuple[bool, str | None, bool]:
+    """:func:`_name_info` of a class value."""
+    return _name_info(value, True)
+
+
+@lru_cache(maxsize=ID_CACHE_SIZE)
+def _id_info(value: str) -> tuple[bool, str | None, bool]:
+    """:func:`_name_info` of an id value."""
+    return _name_info(value, False)
 
 
 def classify(tag: str, attrs: dict[str, str | None], is_block: bool = True) -> tuple[bool, str | None]:
@@ -159,28 +191,34 @@ def classify(tag: str, attrs: dict[str, str | None], is_block: bool = True) -> t
         return content, furniture
     role_reason = token_reason = None
     hidden = invisible = False
-    for key, value in attrs.items():
-        if key in ("class", "id"):
-            if not value:
+    only_class = attrs.get("class") if len(attrs) == 1 else None
+    if only_class:  # over half of all elements have a class and nothing else: no loop
+        hint, token_reason, hidden = _class_info(only_class)
+        content = content or (hint and is_block)
+    else:
+        for key, value in attrs.items():
+            kind = _ATTRIBUTE_KINDS.get(key)
+            if kind is None:  # href, src, data-*, ...: the most common case, one lookup
                 continue
-            hint, reason, hides = _name_info(value, key == "class")
-            content = content or (hint and is_block)
-            hidden = hidden or hides
-            token_reason = token_reason or reason
-        elif key == "hidden":
-            invisible = True
-        elif not value:
-            continue
-        elif key == "role":
-            role = value.strip().lower()
-            content = content or role == "main"
-            role_reason = P.BOILERPLATE_ROLES.get(role)
-        elif key == "style":
-            invisible = invisible or _hidden_style(value)
-        elif key == "itemprop":
-            content = content or value.strip().lower() == "articlebody"
-        elif key in _TOKEN_ATTRIBUTES:
-            token_reason = token_reason or _reason_for(value)
+            if kind == _HIDDEN:
+                invisible = True
+            elif not value:
+                continue
+            elif kind <= _ID:
+                hint, reason, hides = _class_info(value) if kind == _CLASS else _id_info(value)
+                content = content or (hint and is_block)
+                hidden = hidden or hides
+                token_reason = token_reason or reason
+            elif kind == _ROLE:
+                role = value.strip().lower()
+                content = content or role == "main"
+                role_reason = P.BOILERPLATE_ROLES.get(role)
+            elif kind == _STYLE:
+                invisible = invisible or _hidden_style(value)
+            elif kind == _ITEMPROP:
+                content = content or value.strip().lower() == "articlebody"
+            else:
+                token_reason = token_reason or _reason_for(value)
     if furniture is not None:  # a furniture tag; its class may say more precisely what it is
         return False, token_reason or role_reason or furniture
     if role_reason is not None:
@@ -199,10 +237,11 @@ def _is_prose(node: LexborNode, raw: str) -> bool:
     if len(raw) < PROSE_CHARS:
         return False
     text = " ".join(raw.split())
-    links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
-    if len(text) - links < PROSE_CHARS:
+    # The sentences first: menus, the usual hidden text, have none, and links cost more to count.
+    if len(text) < PROSE_CHARS or next(islice(_SENTENCE.finditer(text), PROSE_SENTENCES - 1, None), None) is None:
         return False
-    return len(_SENTENCE.findall(text)) >= PROSE_SENTENCES
+    links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
+    return len(text) - links >= PROSE_CHARS
 
 
 def _hidden_style(style: str) -> bool:
@@ -256,6 +295,7 @@ class Walk:
     def run(self, body: LexborNode) -> None:
         inline, silent = P.INLINE_TAGS, P.SILENT_TAGS
         furniture_tags, content_tags, cell_tags = P.FURNITURE_TAGS, P.CONTENT_TAGS, P.TABLE_CELL_TAGS
+        counted = _COUNTED_TAGS
         flush, keep = self._flush, self.keep
         parts = self._parts
         parent, tags, hints, all_attrs = self.parent, self.tags, self.hint, self.attrs
@@ -277,14 +317,15 @@ class Walk:
                     if parts:
                         flush(block)
                     block = stack[-1][4]
-                if tag == "a":
-                    links -= 1
-                elif tag == "pre":
-                    pre -= 1
-                elif tag == "code":
-                    code -= 1
-                elif tag == "table":
-                    simple_tables.pop()
+                if tag in counted:
+                    if tag == "a":
+                        links -= 1
+                    elif tag == "pre":
+                        pre -= 1
+                    elif tag == "code":
+                        code -= 1
+                    else:
+                        simple_tables.pop()
                 node = frame_node.next
                 continue
             tag = node.tag or ""
@@ -333,14 +374,15 @@ class Walk:
                 hints.append(content)
                 all_attrs.append(attrs)
                 block = len(parent) - 1
-            if tag == "a":
-                links += 1
-            elif tag == "pre":
-                pre += 1
-            elif tag == "code":
-                code += 1
-            elif tag == "table":
-                simple_tables.append(node.css_first(P.LAYOUT_IN_TABLE) is None)
+            if tag in counted:
+                if tag == "a":
+                    links += 1
+                elif tag == "pre":
+                    pre += 1
+                elif tag == "code":
+                    code += 1
+                else:
+                    simple_tables.append(node.css_first(P.LAYOUT_IN_TABLE) is None)
             stack.append((node, tag, attrs, is_block, block, content))
             in_content += content
             node = node.child
@@ -357,16 +399,9 @@ class Walk:
         if reason not in P.STRONG_REASONS:
             least = WEAK_GUARD_CHARS if reason in P.WEAK_REASONS else GUARD_CHARS
             if len(raw) > least:
-                clean = " ".join(raw.split())
-            if clean is not None and len(clean) > least:
-                if reason == "form":
-                    # a page-wide <form> (ASP.NET, a forum's thread of quoted posts) wraps the article
-                    if len(node.css("p, blockquote")) >= 3:
-                        return False
-                else:
-                    links = sum(len(" ".join(a.text(deep=True).split())) for a in node.css("a"))
-                    if len(clean) - links > least:
-                        return False
+                kept, clean = _holds_text(node, raw, least, reason == "form")
+                if kept:
+                    return False
         if reason == "comments":
             clean = clean if clean is not None else " ".join(raw.split())
             self.comment_chars += len(clean)
@@ -414,6 +449,26 @@ class Walk:
         for text in paras:
             share = round(links * len(text) / total)
             self.blocks.append(Block(text, block, self.tags[block], min(share, len(text))))
+
+
+def _holds_text(node: LexborNode, raw: str, least: int, form: bool) -> tuple[bool, str | None]:
+    """Whether an element matched as furniture holds more than ``least`` characters of text
+    outside links (a ``<form>``: that much text in at least three paragraphs), and its text
+    ``raw`` normalised when that was computed."""
+    if form:
+        clean = " ".join(raw.split())
+        # a page-wide <form> (ASP.NET, a forum's thread of quoted posts) wraps the article
+        return len(clean) > least and len(node.css("p, blockquote")) >= 3, clean
+    links = [a.text(deep=True) for a in node.css("a")]
+    # Normalising only shortens text, and a normalised prefix is a prefix of the normalised whole:
+    # a big element (an article wrapper named like furniture) is mostly decided on a part of its
+    # text, without normalising it all.
+    need = least + sum(map(len, links))
+    size = GUARD_PREFIX * need
+    if len(raw) > size and len(" ".join(raw[:size].split())) > need:
+        return True, None
+    clean = " ".join(raw.split())
+    return len(clean) - sum(len(" ".join(text.split())) for text in links) > least, clean
 
 
 def _reply_form(node: LexborNode) -> bool:
