@@ -433,3 +433,87 @@ def test_a_form_wrapping_a_thread_of_quoted_posts_is_read() -> None:
     html = page(f"<h1>Winter timetable</h1>{intro}{thread}")
     a = run(html)
     assert a.text.count(PARAGRAPHS[1]) >= 3
+
+
+# -- lead, kicker, meta lines, headers -------------------------------------------------
+
+
+def test_a_standfirst_between_headline_and_body_is_kept() -> None:
+    lead = (
+        "The Brindlecombe ferry is back on its winter timetable after a week of repairs, and the "
+        "operator promises a later last sailing on Fridays."
+    )
+    html = page(
+        f"<h1>Ferry back on winter timetable</h1><div class='teaser-text'><p>{lead}</p></div>"
+        f"<div class='article-body'>{BODY}</div>"
+    )
+    assert run(html).text == "\n\n".join([lead, *PARAGRAPHS])
+    # a site banner above the page, with no headline between it and the article, is not a lead
+    banner = "Welcome to the new Brindlecombe Post website! Switch languages at the bottom of any page."
+    a = run(page(f"<div class='notice'><p>{banner}</p></div><div class='article-body'>{BODY}</div>"))
+    assert banner not in a.text
+
+
+def test_a_kicker_and_a_dated_meta_line_above_the_article_are_dropped() -> None:
+    html = page(
+        "<article><div class='kicker'>Harbour news</div><h2>Ferry back on winter timetable</h2>"
+        f"<p>Tuesday, 4 June 2024, 15:54 | Ines Calder</p>{BODY}</article>"
+    )
+    a = run(html)
+    assert a.text.startswith("Ferry back on winter timetable\n\n" + PARAGRAPHS[0])
+    reasons = {r.text: r.reason for r in a.removed}
+    assert reasons["Harbour news"] == "kicker"
+    assert reasons["Tuesday, 4 June 2024, 15:54 | Ines Calder"] == "head-meta"
+    # a product page's price is no kicker
+    shop = page(f"<main><p>£39.00</p>{BODY}</main>")
+    assert run(shop).text.startswith("£39.00")
+
+
+def test_an_article_header_named_by_class_keeps_its_standfirst() -> None:
+    lead = "Crews worked through the night to finish the landing stage before the first winter crossing."
+    html = page(
+        f"<article><div class='article-header'><h1>Ferry resumes</h1><p class='lead'>{lead}</p></div>{BODY}</article>"
+    )
+    assert lead in run(html).text
+    # a box named "header" that only wraps a section's heading is that heading
+    faq = page(
+        f"<main>{BODY}<div class='card'><div class='card-header'><h3>Can I take a bicycle?</h3></div>"
+        "<div class='card-body'><p>Bicycles travel free on every crossing and board last.</p></div></div></main>"
+    )
+    assert "Can I take a bicycle?" in run(faq).text
+
+
+def test_state_class_names_are_not_furniture() -> None:
+    # "isPaywall" says the article is behind a paywall, not that the element is one
+    html = page(f"<div class='article isPaywall'>{BODY}</div>")
+    assert run(html).text == "\n\n".join(PARAGRAPHS)
+
+
+def test_ad_labels_comment_prompts_source_lines_and_share_prompts_are_dropped() -> None:
+    html = page(
+        "<article><p>Advertorial: this report was produced with Saltmere Ropeworks.</p>"
+        f"{BODY}<p>Quelle: Hafenamt Brindlecombe</p><p>Kontakt</p>"
+        "<p>Möchten Sie den Artikel teilen?</p><p>Permalink https://brindlecombe-post.example/p/4411</p>"
+        "<p>You must be logged in to post a comment.</p></article>"
+    )
+    a = run(html)
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    reasons = {r.text[:20]: r.reason for r in a.removed}
+    assert reasons["Advertorial: this re"] == "disclosure"
+    assert reasons["Quelle: Hafenamt Bri"] == "source"
+    assert reasons["Möchten Sie den Arti"] == "share"
+    assert reasons["You must be logged i"] == "comments"
+    assert a.attribution == "Hafenamt Brindlecombe"  # the credit still names the source
+
+
+def test_a_row_of_buttons_and_more_related_headings_are_dropped() -> None:
+    html = page(
+        f"<article>{BODY}<p>Share Print Email</p>"
+        "<h3>Weitere Beiträge aus der Kolumne:</h3><ul><li><a href='/k/1'>Die Fähre im Winter</a></li></ul></article>"
+    )
+    a = run(html)
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert {r.reason for r in a.removed if r.text.startswith(("Share Print", "Weitere Beiträge"))} == {
+        "boilerplate",
+        "related",
+    }

@@ -23,6 +23,15 @@ def ld(obj: object) -> str:
     return f"<script type='application/ld+json'>{json.dumps(obj)}</script>"
 
 
+def test_json_ld_with_raw_line_breaks_inside_its_strings_is_read() -> None:
+    # Strict JSON forbids control characters in strings; CMS templates often leave them there.
+    raw = ('{"@type": "NewsArticle", "headline": "Ferry\ttimetable cut",'
+           ' "description": "Two crossings\na day", "datePublished": "2024-03-05T09:00:00+01:00"}')
+    a = run(article_html(*PARAGRAPHS, head=f"<script type='application/ld+json'>{raw}</script>"))
+    assert a.published is not None and a.published.date().isoformat() == "2024-03-05"
+    assert a.evidence["published"].startswith("json-ld")
+
+
 # -- authors --------------------------------------------------------------------------
 
 

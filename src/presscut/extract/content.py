@@ -4,12 +4,14 @@
 furniture on the way); here each block's weight (text minus link text minus a
 per-block cost) is summed into all its ancestors, and the container with the
 largest sum (a bonus for ``<article>``, ``<main>`` and body-like class names)
-is the article.  Its blocks are kept in order, minus link-dense blocks,
+is the article.  Its blocks are kept in order, with the lead that stands between the
+headline and the container ("p.intro", "div.teaser-text"), minus link-dense blocks,
 promotion lines ("Read more: ..."), credits, short furniture lines, "Related
 articles" headings with the rest of their section, text repeated from another
 element, disclosures and rights notes, blog filing notes, short furniture after
-the last paragraph, and a small box after the element holding the article's
-body (an author's bio, a publisher's blurb).
+the last paragraph, a small box after the element holding the article's
+body (an author's bio, a publisher's blurb), a kicker over the article (a short
+label that is not a sentence) and the dated meta lines above its first paragraph.
 Everything taken out is returned as :class:`~presscut.article.Removed`
 (blocks outside the container as "outside-main" runs).
 
@@ -95,6 +97,17 @@ CLOSING_SECTION_SHARE = 0.15
 #: to action (subscribe, follow, install the app).
 CTA_BLOCKS = 3
 CTA_CHARS = 250
+#: Up to this many paragraph-like blocks just before the container (after the headline) are the
+#: article's lead or standfirst, set apart from its body ("p.intro", "div.teaser-text").
+LEAD_BLOCKS = 3
+#: ...each at least this long, under a quarter links, ending a sentence.
+LEAD_CHARS = 80
+#: A first block this short that does not end a sentence is a label over the article (a kicker).
+KICKER_CHARS = 60
+#: Lines at most this long holding a date above the article's first paragraph are its meta line.
+HEAD_META_CHARS = 80
+#: A short line of at most this many words may be a row of buttons.
+BUTTON_ROW_WORDS = 8
 #: A heading that is mostly a link is kept when the text under it (outside links) is this long.
 SECTION_TEXT_CHARS = 200
 #: A list item this long is kept even when it is mostly links.
@@ -103,6 +116,10 @@ LINKED_ITEM_CHARS = 100
 DUPLICATE_CHARS = 40
 #: A "By ..." line this long or shorter that holds a date or a reading time is a byline.
 BYLINE_CHARS = 120
+#: A line this long or shorter may be the comment form's prompt ("You must be logged in to comment").
+COMMENT_PROMPT_CHARS = 200
+#: A line this long or shorter that starts "Source:" is a credit ("Quelle: dpa"), not text.
+SOURCE_LINE_CHARS = 100
 #: A paragraph this long or shorter may be an affiliate or cookie disclosure.
 DISCLOSURE_CHARS = 400
 #: A line this long or shorter may be a blog post's filing note ("Posted in News. Bookmark the permalink.").
@@ -114,6 +131,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = frozenset('.!?…:;"”»)')
 _FULL_STOP = frozenset('.!?…"”»')
+#: Closing quotation marks besides those in _SENTENCE_END ("„Gut“", "‚so‘", "«ça»", "›so‹").
+_QUOTE_END = frozenset("“’‘›«‹")
+#: Blocks that are items of something else, never an article's lead.
+_NOT_LEAD = frozenset({"li", "td", "th", "tr", "dt", "dd", "figcaption", "caption", "blockquote", "pre"})
 
 
 @dataclass(slots=True)
@@ -258,10 +279,11 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     removed: list[tuple[int, Removed]] = list(walk.pruned)
     outside: list[str] = []
     outside_at = 0
+    lead = _lead(walk, best, stop) if best_score > 0 and not keep_links else frozenset()
     #: While inside a "Related articles" section: (end of its parent's subtree, heading level).
     related: tuple[int, int] | None = None
     for pos, block in enumerate(walk.blocks):
-        if best_score <= 0 or not best <= block.elem < stop:
+        if (best_score <= 0 or not best <= block.elem < stop) and pos not in lead:
             if not outside:
                 outside_at = pos
             outside.append(block.text)
@@ -300,6 +322,10 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
             removed.append((pos, Removed(cap(block.text), reason, walk.label(block.elem))))
     if outside:
         removed.append((outside_at, Removed(cap(" ".join(outside)), "outside-main", None)))
+    if not keep_links and "comments" not in walk.keep:
+        # (a thread's posts open with their author and date: kept, as the thread's own text)
+        _drop_kicker(walk, kept, removed)
+        _drop_head_meta(walk, kept, removed)
     if not keep_links:
         last_long = max((i for i, b in enumerate(kept) if _is_paragraph(b)), default=-1)
         if 0 <= last_long < len(kept) - 1:
@@ -330,6 +356,59 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     content.blocks = kept
     content.text = "\n\n".join(b.text for b in kept)
     return content
+
+
+def _lead(walk: Walk, best: int, stop: int) -> frozenset[int]:
+    """Positions of the blocks just before the container that read as the article's lead: a
+    standfirst kept apart from the body (between the headline and the body, in a "teaser" or
+    "intro" box), taken back from the container up to a heading or LEAD_BLOCKS blocks."""
+    blocks = walk.blocks
+    first = next((i for i, b in enumerate(blocks) if best <= b.elem < stop), None)
+    if not first:
+        return frozenset()
+    found: list[int] = []
+    for pos in range(first - 1, max(-1, first - 2 - LEAD_BLOCKS), -1):
+        block = blocks[pos]
+        if block.tag in P.HEADING_TAGS:
+            return frozenset(found)  # the headline the lead stands under
+        text = block.text
+        if (
+            len(text) >= LEAD_CHARS
+            and block.link_chars * 4 < len(text)
+            and text[-1] in _SENTENCE_END
+            and block.tag not in _NOT_LEAD
+        ):
+            found.append(pos)
+    return frozenset()
+
+
+def _drop_kicker(walk: Walk, kept: list[Block], removed: list[tuple[int, Removed]]) -> None:
+    """Drop a short first block that is a label over the article, not a sentence of it: a kicker
+    ("Politics", "News from the institute"), a button row ("Print Pin"), a photo credit; not a
+    product's price."""
+    if not kept or len(kept[0].text) > KICKER_CHARS or kept[0].tag in P.HEADING_TAGS:
+        return
+    text = kept[0].text
+    if text[-1] in _SENTENCE_END or text[-1] in _QUOTE_END or P.PRICE_TEXT.search(text):
+        return
+    block = kept.pop(0)
+    at = next(i for i, b in enumerate(walk.blocks) if b is block)
+    removed.append((at, Removed(cap(block.text), "kicker", walk.label(block.elem))))
+
+
+def _drop_head_meta(walk: Walk, kept: list[Block], removed: list[tuple[int, Removed]]) -> None:
+    """Drop the short lines with a date above the article's first paragraph: its meta line
+    ("24. März 2004, 19:49 | Jane Roe", "2021-10-16 | Press release"), not its text."""
+    i = 0
+    while i < len(kept):
+        block = kept[i]
+        if len(block.text) - block.link_chars >= PARAGRAPH_CHARS:
+            return
+        if len(block.text) <= HEAD_META_CHARS and block.tag not in P.HEADING_TAGS and _has_any_date(block.text):
+            kept.pop(i)
+            removed.append((len(walk.blocks), Removed(cap(block.text), "head-meta", walk.label(block.elem))))
+            continue
+        i += 1
 
 
 def _heads_section(blocks: list[Block], pos: int, stop: int) -> bool:
@@ -408,24 +487,49 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
     if title_keys and block.tag in P.HEADING_TAGS and (_key(text) if key is None else key) in title_keys:
         return "title"
     if key is not None:
-        if key in P.BOILERPLATE_LINES:
+        if key in P.BOILERPLATE_LINES or _button_row(key):
             return "boilerplate"
+        if P.SHARE_PROMPT_LINE.match(text):
+            return "share"
         if (P.BYLINE_LINE.match(text) and len(text.split()) <= 8) or P.READING_TIME_LINE.match(text):
             return "byline"
         if _is_dateline(text, key):
             return "dateline"
     if n <= BYLINE_CHARS and P.BYLINE_LINE.match(text) and (P.READING_TIME.search(text) or _has_date(text)):
         return "byline"
+    if n <= SOURCE_LINE_CHARS and P.SOURCE_CREDIT_LINE.match(text):
+        return "source"
     if n > max(200, DISCLOSURE_CHARS, POST_META_CHARS):
         return None
     lowered = text.lower() if text.isascii() or not P.CASE_FOLDS_TO_ASCII.search(text) else None
     if n <= 200 and _may_hold(lowered, P.CREDIT_LINE_WORDS) and P.CREDIT_LINE.search(text):
         return "caption"
-    if n <= DISCLOSURE_CHARS and _may_hold(lowered, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text):
+    if n <= DISCLOSURE_CHARS and (
+        (_may_hold(lowered, P.DISCLOSURE_LINE_WORDS) and P.DISCLOSURE_LINE.search(text)) or P.AD_LABEL_LINE.match(text)
+    ):
         return "disclosure"
     if n <= POST_META_CHARS and _may_hold(lowered, P.POST_META_LINE_WORDS) and P.POST_META_LINE.search(text):
         return "tags"
+    if (
+        n <= COMMENT_PROMPT_CHARS
+        and any(part in text for part in P.COMMENT_PROMPT_LINE_PARTS)
+        and P.COMMENT_PROMPT_LINE.search(text)
+    ):
+        return "comments"
     return None
+
+
+def _button_row(key: str) -> bool:
+    """Whether a short line is several furniture labels in a row ("Bild anzeigen Bild schließen",
+    "Share Print Email"): each part a whole short furniture line."""
+    words = key.split()
+    if len(words) < 2 or len(words) > BUTTON_ROW_WORDS:
+        return False
+    ends = {0}  # how many leading words are covered by whole labels
+    for i in range(1, len(words) + 1):
+        if any(j in ends and " ".join(words[j:i]) in P.BOILERPLATE_LINES for j in range(max(0, i - 4), i)):
+            ends.add(i)
+    return len(words) in ends
 
 
 def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
@@ -461,6 +565,18 @@ def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _has_date(text: str) -> bool:
     return _date_patterns()[0].search(text) is not None
+
+
+def _has_any_date(text: str) -> bool:
+    """Whether a text holds a date written out or in numbers ("5. März 2024", "2024-03-05")."""
+    from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
+
+    if not _DIGIT.search(text):
+        return False
+    if TEXT_DATE.search(text):
+        return True
+    match = OTHER_DATE.search(text)
+    return match is not None and (match["d"] is not None or match["y2"] is not None)
 
 
 def _is_dateline(text: str, key: str) -> bool:

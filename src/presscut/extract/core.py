@@ -99,7 +99,8 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
         article.authors, evidence["authors"] = authors
     # A visible dateline: the byline area, or the very start of the first paragraphs.
     datelines = [r.text for r in content.removed if r.reason in ("byline", "dateline")]
-    datelines += [p[:DATELINE_CHARS] for p in paragraphs[:2]]
+    heads = [r.text for r in content.removed if r.reason == "head-meta"]  # meta lines taken from above the text
+    datelines += [p[:DATELINE_CHARS] for p in (heads + paragraphs)[:2]]
     datelines += _after_title(content.removed, article.title)
     dates = find_dates(page, obj, datelines, fetched_at, near_headline, canonical_url=article.canonical_url)
     article.published, article.modified, article.date_source = dates.published, dates.modified, dates.source
@@ -115,7 +116,8 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     tags = find_tags(page, obj)
     if tags:
         article.tags, evidence["tags"] = tags
-    found = find_attribution(page, obj, paragraphs)
+    credits = [r.text for r in content.removed if r.reason == "source"]  # "Quelle: dpa", taken out of the text
+    found = find_attribution(page, obj, paragraphs + credits[-1:])
     if found:
         article.attribution, evidence["attribution"] = found
     paywall = find_paywall(page, obj)

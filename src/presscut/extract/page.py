@@ -215,7 +215,7 @@ def _json_ld_objects(raw: str) -> list[dict[str, Any]]:
     if raw.startswith("<!--") or raw.startswith("//<![CDATA["):
         raw = re.sub(r"^(<!--|//<!\[CDATA\[)|(-->|//\]\]>)$", "", raw).strip()
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, strict=False)  # raw control characters in strings are common in JSON-LD
     except (ValueError, RecursionError):
         return []
     out: list[dict[str, Any]] = []

@@ -92,7 +92,7 @@ BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "promo": (("promo",), ("promotion",), ("cta",), ("upsell",), ("marketing",)),
     "navigation": (
-        ("nav",), ("navbar",), ("navigation",), ("menu",), ("breadcrumb",), ("breadcrumbs",),
+        ("nav",), ("navbar",), ("navigation",), ("menu",), ("breadcrumb",), ("breadcrumbs",), ("crumbs",),
         ("pagination",), ("pager",), ("skip", "link"), ("skiplink",), ("toolbar",), ("topbar",),
         # a search box, not the word alone: a search page's results are its content
         ("search", "form"), ("search", "box"), ("search", "bar"), ("search", "field"), ("search", "input"),
@@ -102,7 +102,10 @@ BOILERPLATE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("searchbar",), ("sitemap",), ("jump", "to"), ("prev", "next"), ("toc",), ("table", "of", "contents"),
         ("tableofcontents",),
     ),
-    "caption": (("caption",), ("captions",), ("figcaption",), ("credit",), ("credits",), ("photo", "credit")),
+    "caption": (
+        ("caption",), ("captions",), ("figcaption",), ("credit",), ("credits",), ("photo", "credit"),
+        ("image", "source"), ("image", "subtitle"), ("photo", "source"), ("bildquelle",), ("bildunterschrift",),
+    ),
     "byline": (
         ("byline",), ("author",), ("authors",), ("entry", "meta"), ("post", "meta"), ("article", "meta"),
         ("story", "meta"), ("meta", "info"), ("dateline",), ("timestamp",),
@@ -235,7 +238,21 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "bewerten", "kommentieren", "keine kommentare", "bisher keine kommentare", "no comments", "no comments yet",
         "permalien", "artikel teilen", "war der artikel nützlich", "war dieser artikel hilfreich",
         "was this article helpful", "was this helpful", "did you find this article helpful",
+        # buttons that come in rows ("Bild anzeigen Bild schließen"); keys are casefolded (ß -> ss)
+        "bild schliessen", "schliessen", "speichern", "rezept drucken",
+        # a contact box's heading
+        "kontakt", "contact", "contact us",
     }
+)
+
+#: A short line asking the reader to share the page ("Share this article with your friends:",
+#: "Möchten Sie den Artikel teilen?"), or a furniture label before a link ("Permalink https://...").
+SHARE_PROMPT_LINE = re.compile(
+    r"^\W*(?:(?:möchten|wollen)\s+sie\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen"
+    r"|(?:den\s+|diesen\s+)?(?:artikel|beitrag)\s+(?:mit\s+(?:anderen|freunden)\s+)?teilen\b.*"
+    r"|share\s+this\s+(?:article|post|story|page)\b.*|partager\s+cet\s+article\b.*"
+    r"|(?:permalink|permalien|short\s*link|kurzlink)\W*(?:https?://|www\.)\S+)\W*$",
+    re.IGNORECASE,
 )
 
 #: A heading that introduces links to other pages: it and the rest of its section go.
@@ -245,11 +262,13 @@ RELATED_HEADING = re.compile(
         |(recent|latest|popular|trending|featured|top)\s+(articles?|posts?|stories|news|blogs?|reads|insights)
         |more\s+(stories|articles|news|posts|reading|from\b.*|on\s+this\s+topic|like\s+this)|more\s+to\s+(read|explore)
         |read\s+(this\s+)?next|what\s+to\s+read\s+next|keep\s+reading|also\s+read|you\s+(may|might)\s+(also\s+)?(like|enjoy)
-        |recommended(\s+(for\s+you|reading|articles|stories|posts))?|most\s+(read|popular|viewed|shared)
+        |recommended(\s+(for\s+you|reading|articles|stories|posts))?|most\s+(read|popular|viewed|shared)(\s+(this|today|now|on)\b.*)?
         |trending(\s+now)?|don'?t\s+miss|further\s+reading|see\s+also|explore\s+more|latest\s+from\b.*
         |weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet
         |noticias\s+relacionadas|te\s+puede\s+interesar|leggi\s+anche|articoli\s+correlati
-        |meistgelesen(e|en)?(\s+\w+)?|weitere\s+(artikel|beiträge|nachrichten|meldungen|news|themen|pressemitteilungen\b.*)
+        |meistgelesen(e|en)?(\s+\w+)?|weitere\s+(artikel|beiträge|nachrichten|meldungen|news|themen|pressemitteilungen|kolumnen)\b.*
+        |mehr\s+(artikel|beiträge|kolumnen|nachrichten|geschichten|videos)\b.*
+        |articles?\s+(liés|similaires|connexes)
         |ähnliche\s+(artikel|beiträge|themen)|verwandte\s+(artikel|beiträge|themen)|auch\s+interessant
         |les\s+plus\s+lus|lo\s+más\s+(leído|visto)|más\s+noticias|veja\s+também|leia\s+também|mais\s+lidas
         |più\s+letti|meest\s+gelezen|lees\s+ook|gerelateerde\s+artikelen
@@ -261,7 +280,7 @@ RELATED_HEADING = re.compile(
         |à\s+lire\s+également|zobacz\s+(także|również|też)|czytaj\s+(także|również|też)
         |lesen\s+sie\s+(auch|dazu|mehr)\b.*|(zum\s+)?weiterlesen|das\s+thema\s+könnte\s+(dich|sie)\s+auch\s+interessieren
         |weitere\s+(informationen|infos|links)|(aktuelle|neueste)\s+(berichte|artikel|beiträge|meldungen)\b.*
-        |top[\s-]?themen\b.*|in\s+den\s+schlagzeilen|newsticker|entdecke(n\s+sie)?\s+(weitere|mehr)\b.*
+        |top[\s-]?themen\b.*|in\s+den\s+schlagzeilen|newsticker|entdecke(n\s+sie)?\s+(jetzt|weitere|mehr)\b.*
         |vous\s+aimerez\s+(aussi|également)|(audios?\s+et\s+)?vidéos?\s+sur\s+le\s+(même\s+)?sujet|polecamy
         |über\s+den\s+autor|about\s+the\s+author|über\s+die\s+autorin|mehr\s+(zum|aus|zu)\b.*|mehr\s+themen
     )\W*$""",
@@ -319,11 +338,27 @@ DISCLOSURE_LINE = re.compile(
     r"|\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\b|\bmeinung\s+des\s+autors\b|\bn'engagent\s+que\b",
     re.IGNORECASE,
 )
+#: An advertising label heading a paragraph ("Anzeige: ...", "*Werbung. Dieser Beitrag enthält
+#: Werbung für ..."): the paragraph discloses an ad.  Matched at the start only.
+AD_LABEL_LINE = re.compile(
+    r"\W{0,3}(?:anzeige|werbung|advertorial|publicité|publicidad|pubblicità)\s*[:.,\-–—|/]", re.IGNORECASE
+)
 #: Lower-case words one of which every line that DISCLOSURE_LINE matches contains once lower-cased.
 DISCLOSURE_LINE_WORDS = (
     "commission", "compensation", "affiliate", "cookies", "copyrighted", "reserv", "réserv", "zastrze", "autorsk",
     "permission", "vorbehalten", "licen", "lizenz", "necessarily", "meinung", "engagent",
 )
+#: A line of the comment form asking the reader to log in or to mind the rules, not a comment.
+COMMENT_PROMPT_LINE = re.compile(
+    r"\b(?:must|need\s+to)\s+be\s+(?:logged|signed)\s+in\s+to\s+(?:post|leave|write|add)\s+a\s+comment"
+    r"|\bangemeldet\s+sein,?\s+um\s+(?:einen\s+)?kommentar|\bkommentare?\s+(?:verfassen|schreiben)\s+zu\s+können"
+    r"|\b(?:einloggen|anmelden),?\s+um\s+(?:sich\s+an\s+(?:einer|der)\s+diskussion|(?:einen\s+)?kommentar|zu\s+kommentieren)"
+    r"|\bnetiquette\b|\bêtre\s+connecté\s+pour\s+(?:publier|poster|écrire)\s+un\s+commentaire",
+    re.IGNORECASE,
+)
+#: Parts of words one of which every line that COMMENT_PROMPT_LINE matches contains (as written,
+#: capitalised or not): a cheap test before the regex search.
+COMMENT_PROMPT_LINE_PARTS = ("omment", "iskussion", "etiquette")
 #: A reading time inside a line ("Feb 8, 2020 · 5 min read").
 READING_TIME = re.compile(r"\b\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading)\b", re.IGNORECASE)
 #: Words that may stand around a date on a dateline of its own ("Updated on: March 5, 2024").
@@ -421,6 +456,11 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 }
 #: Labels that introduce a credited source at the end of an article.
 SOURCE_LABELS: tuple[str, ...] = ("source", "sources", "quelle", "fuente", "fonte", "bron", "källa", "kilde")
+#: A short line that only credits where the article came from ("Quelle: Landesregierung",
+#: "Sources:"): its credit, read for the attribution, not its text.
+SOURCE_CREDIT_LINE = re.compile(
+    rf"^\W{{0,2}}(?:{'|'.join(SOURCE_LABELS)}|quellen|quellenangaben?)\s*:", re.IGNORECASE
+)
 
 # -- authors --------------------------------------------------------------------------------
 

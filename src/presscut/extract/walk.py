@@ -64,6 +64,9 @@ PROSE_SENTENCES = 2
 REPLY_FORM_CHARS = 300
 #: ...and at most this much text in all (its labels and notes, not posts).
 REPLY_BOX_CHARS = 4000
+#: An element named "header" holding at most this much text, most of it in one heading, is that
+#: heading's box (a FAQ card's question, a CMS heading module), not the page's header.
+HEADING_BOX_CHARS = 200
 #: Pruned elements with more raw text than this are listed in :attr:`Walk.large_pruned`.
 LARGE_PRUNED_CHARS = 500
 
@@ -73,6 +76,9 @@ _CELL = "\x1f"
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*\d[A-Za-z0-9]*|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 #: Class names that are CSS-in-markup (Tailwind variants, arbitrary values), not names.
 _ODD_NAME = re.compile(r"[\[:(=]")
+#: camelCase state names ("isPaywall", "hasSidebar"): like the "is-"/"has-" prefixes, they say
+#: what state an element is in, not what it is.
+_STATE_NAME = re.compile(r"^(?:is|has|with|no)[A-Z]")
 #: :data:`_TOKEN` on an ASCII name without capitals: a run with a digit stays whole, and a run
 #: without one is a single word either way.
 _LOWER_TOKEN = re.compile(r"[a-z0-9]+")
@@ -115,7 +121,7 @@ def tokens(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def _name_tokens(name: str) -> tuple[str, ...]:
     """:func:`tokens` of one class name (names recur across elements and pages)."""
-    if _ODD_NAME.search(name) or name.lower().startswith(P.IGNORED_CLASS_PREFIXES):
+    if _ODD_NAME.search(name) or name.lower().startswith(P.IGNORED_CLASS_PREFIXES) or _STATE_NAME.match(name):
         return ()
     if name.isascii() and name.islower():  # no camelCase, no other digits: the runs are the words (faster)
         words = _LOWER_TOKEN.findall(name)
@@ -352,8 +358,10 @@ class Walk:
                 content, reason = False, None
             elif attrs or tag in furniture_tags:
                 content, reason = classify(tag, attrs, is_block)
-                if reason == "header" and tag == "header" and in_content:
-                    reason = None  # an article's own <header>: headline, standfirst, byline (cleaned per line)
+                if reason == "header" and (in_content or (tag != "header" and _heading_box(node))):
+                    # an article's own header (headline, standfirst, byline; cleaned per line), or a
+                    # box named "header" that only wraps a heading ("card-header", a CMS's heading module)
+                    reason = None
             else:  # the common case, without a call
                 content, reason = tag in content_tags, None
             if (
@@ -469,6 +477,16 @@ def _holds_text(node: LexborNode, raw: str, least: int, form: bool) -> tuple[boo
         return True, None
     clean = " ".join(raw.split())
     return len(clean) - sum(len(" ".join(text.split())) for text in links) > least, clean
+
+
+def _heading_box(node: LexborNode) -> bool:
+    """Whether an element holds a heading and (almost) nothing else: a section's heading in a
+    box named "header", not the page's header with its logo, menu and links."""
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    if heading is None:
+        return False
+    text = node.text(deep=True, strip=True)
+    return len(text) <= HEADING_BOX_CHARS and len(heading.text(deep=True, strip=True)) * 10 >= len(text) * 8
 
 
 def _reply_form(node: LexborNode) -> bool:
