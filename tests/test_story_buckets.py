@@ -12,6 +12,7 @@ import pytest
 from presscut.bench.syndicate import Labelled, generated_bases, syndicate
 from presscut.store import SQLiteStore
 from presscut.store import sqlite as store_module
+from presscut.stories import buckets as buckets_module
 from presscut.stories.buckets import MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _may_hold
 from presscut.stories.config import BucketLayout
 from presscut.stories.index import StoryIndex
@@ -120,6 +121,28 @@ def test_every_key_is_found_in_whichever_level_holds_it(tmp_path: Path) -> None:
     fresh = Buckets(store.db, TINY)  # another process: reads the levels from the file
     for article, keys in enumerate(batches, start=1):
         assert sorted(fresh.lookup(keys)) == sorted((k, article) for k in keys)
+    store.close()
+
+
+def test_heap_freed_by_a_move_into_the_main_table_is_given_back_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trims: list[int] = []
+    monkeypatch.setattr(buckets_module, "_release_freed_memory", lambda: trims.append(1))
+    store = SQLiteStore(tmp_path / "t.db")
+    buckets = Buckets(store.db, TINY)
+    for article, keys in enumerate(_keys(np.random.default_rng(3), 40), start=1):
+        store.db.execute("BEGIN")
+        main_moves = buckets.moves["main"]
+        buckets.lookup(keys)
+        buckets.add(keys, article)
+        store.db.execute("COMMIT")
+        moved = buckets.moves["main"] - main_moves
+        before = len(trims)
+        buckets.lookup(keys)  # the next lookup, after the commit, gives the heap back
+        buckets.lookup(keys)  # ...once
+        assert len(trims) - before == (1 if moved else 0)
+    assert trims and buckets.moves["main"] > 0
     store.close()
 
 

@@ -126,7 +126,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
 def _release_freed_memory() -> None:
     """Hand the C heap's free pages back to the system.  A move into the main table reads and
     writes its pages as many small blobs; glibc keeps the memory they leave free (about 1 GB
-    after a move at 1M articles, against 190 MB in use) unless asked to return it."""
+    after a move at 1M articles, against about 190 MB in use) unless asked to give it back."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
@@ -156,9 +156,15 @@ class Buckets:
         self._level0_mirror: tuple[int, dict[int, int]] | None = None
         #: The main table's pages as (token, first key of each page (ascending), their filters).
         self._pages: tuple[int, _Keys, npt.NDArray[np.uint8]] | None = None
+        #: A move into the main table happened: give back the heap it freed at the next lookup, when
+        #: its transaction has ended (SQLite keeps what the move's pages took until then).
+        self._trim_due = False
 
     def lookup(self, keys: list[int]) -> list[tuple[int, int]]:
         """(key, article) for each of ``keys`` that is in the index (in no particular order)."""
+        if self._trim_due:
+            self._trim_due = False
+            _release_freed_memory()
         rows: list[tuple[int, int]] = []
         unique = list(dict.fromkeys(keys))  # a key asked twice is found once
         wanted: _Keys | None = None
@@ -412,4 +418,4 @@ class Buckets:
         self.peak_mirror_bytes = max(self.peak_mirror_bytes, held)  # the old pages' index, the run, the new index
         self._pages = pages_at_hand
         self.moves["main"] += 1
-        _release_freed_memory()
+        self._trim_due = True
