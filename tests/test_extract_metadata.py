@@ -12,7 +12,8 @@ import pytest
 
 from presscut.bench.extract import justext_stoplist
 from presscut.extract.authors import declared_names, people
-from presscut.extract.dates import date_in_text, date_in_url, parse_date
+from presscut.extract.dates import date_in_text, date_in_url, find_dates, parse_date
+from presscut.extract.page import parse_page
 from presscut.extract.titles import strip_site_suffix
 from tests.test_extract import PARAGRAPHS, article_html, page, run
 
@@ -245,6 +246,89 @@ def test_date_in_the_elements_after_the_headline_when_nothing_else_dates_the_pag
     )
     a = run(page(f"{header}<article>{BODY}</article>"))
     assert (a.published, a.date_source) == (datetime(2024, 1, 5, tzinfo=timezone.utc), "text")
+
+
+
+def _dates_of(
+    body: str, published: str | None, headline_texts: list[str] | None = None
+) -> tuple[datetime | None, str | None]:
+    """The published date and its source, for ``body`` under a JSON-LD article that declares ``published``
+    (no visible dateline found by the content step)."""
+    obj = {"@type": "Article", "headline": "Pricing a yoga class", "datePublished": published} if published else None
+    found = find_dates(parse_page(page(body)), obj, [], datetime(2025, 12, 1, tzinfo=timezone.utc), headline_texts)
+    return found.published, found.source
+
+
+def test_a_numeric_date_by_the_headline_that_reads_either_way_agrees_with_the_declared_day() -> None:
+    declared = "2024-09-10T16:07:00Z"
+    # 09.10.2024 read day first is 9 October, month first 10 September: it names the declared day.
+    assert _dates_of("<h1>Renovation phases</h1>", declared, ["09.10.2024"]) == (
+        datetime(2024, 9, 10, 16, 7, tzinfo=timezone.utc),
+        "json-ld",
+    )
+    # Not so a date that reads one way only, nor one with the month written out.
+    assert _dates_of("<h1>Renovation phases</h1>", declared, ["13.10.2024"])[0] == datetime(
+        2024, 10, 13, tzinfo=timezone.utc
+    )
+    assert _dates_of("<h1>Renovation phases</h1>", declared, ["October 9, 2024"])[0] == datetime(
+        2024, 10, 9, tzinfo=timezone.utc
+    )
+
+
+def test_an_older_date_by_the_headline_beats_a_later_declared_one() -> None:
+    def byline(when: str) -> str:
+        return f"<h1>Pricing a yoga class</h1><div class='staff'><div>Mara Quill</div><div>{when}</div></div>{BODY}"
+
+    # The page moved to a new system on 24 June 2025; the text is from August 2024.
+    assert _dates_of(byline("August 25, 2024"), "2025-06-24T00:00:00Z") == (
+        datetime(2024, 8, 25, tzinfo=timezone.utc),
+        "text",
+    )
+    # A later visible date is an update, and a day earlier is another time zone: the declared date stays.
+    for when in ("November 3, 2025", "June 23, 2025"):
+        assert _dates_of(byline(when), "2025-06-24T10:00:00Z") == (
+            datetime(2025, 6, 24, 10, tzinfo=timezone.utc),
+            "json-ld",
+        )
+    # Nor is a forum member's "Joined" date.
+    assert _dates_of(byline("Joined: Mar 2, 2015"), "2025-06-24T10:00:00Z")[1] == "json-ld"
+    # A date quoted in the text further down is not a byline's.
+    lines = "<p>Mara Quill</p><p>Studio notes</p><p>Three minutes</p><p>Teachers' guild, 25 March 2019:</p>"
+    quote = f"<h1>Pricing a yoga class</h1>{lines}"
+    assert _dates_of(quote + BODY, "2025-06-24T10:00:00Z")[1] == "json-ld"
+
+
+def test_a_date_in_a_custom_elements_creation_attribute_as_a_last_resort() -> None:
+    # Utility classes further up ("fixed-sidebar" on the layout grid) do not make it a sidebar's.
+    post = (
+        "<div class='grid fixed-sidebar'><main class='main'>"
+        "<x-post class='post-shell' created-timestamp='2026-03-03T09:47:05.754000+0000'>"
+        "<h1>Which laptop lasts?</h1></x-post></main></div>"
+        "<div class='comment'><x-reply data-created='2026-03-01T08:00:00Z'>Mine did.</x-reply></div>"
+    )
+    a = run(page(post + f"<article>{BODY}</article>"), fetched_at=datetime(2026, 3, 5, tzinfo=timezone.utc))
+    assert (a.published, a.date_source, a.evidence["published"]) == (
+        datetime(2026, 3, 3, 9, 47, 5, 754000, tzinfo=timezone.utc),
+        "time-element",
+        "attribute:created-timestamp",
+    )
+    # A comment's creation time is no page's date.
+    reply = "<div class='comment'><x-reply data-created='2026-03-01T08:00:00Z'>Mine did.</x-reply></div>"
+    a = run(page(f"<h1>Which laptop lasts?</h1><article>{BODY}</article>{reply}"))
+    assert a.published is None
+
+
+def test_date_in_a_short_line_inside_a_long_box_right_after_the_headline() -> None:
+    excerpt = (
+        "The customer relationship tools of the year compared, with features, pricing and honest pros and cons "
+        "to help small teams choose the right platform for their sales, support and marketing work this season."
+    )
+    hero = (
+        f"<h1>Customer tools of the year</h1><div class='hero-copy'><p>{excerpt}</p>"
+        "<div class='post-meta'><div>By</div><div>The Lantern Team</div><div>|</div><div>6 mins</div>"
+        "<div>February 28, 2024</div></div></div>"
+    )
+    assert _dates_of(f"{hero}<article>{BODY}</article>", None) == (datetime(2024, 2, 28, tzinfo=timezone.utc), "text")
 
 
 # -- titles -----------------------------------------------------------------------------

@@ -2,12 +2,14 @@
 
 Evidence is tried strongest first: JSON-LD, meta tags (a visible date labelled
 "Published" by the headline or in the byline, or else any visible date by the
-headline, overrides them when it names another day), ``<time datetime>`` (and
+headline, overrides them when it names another day, a numeric one read either
+way included; so does an older date in the first lines after the ``<h1>``, the
+declared one then being a re-publication's), ``<time datetime>`` (and
 microdata ``datePublished``/``dateCreated``; those inside an ``<article>`` first),
 a date in the URL path, an element marked as a date ("post-date") outside related
 lists and comments, a visible dateline (the byline area, the first paragraphs, the
-elements right after the ``<h1>``), a date key in the page's script data, and last
-the modification date.
+elements right after the ``<h1>``), a date key in the page's script data, a
+creation-time attribute (:data:`DATE_ATTRIBUTES`), and last the modification date.
 Visible dates are read in English and in the month names of other languages
 (:data:`MONTH_WORDS`); a numeric date whose day/month order cannot be told is not
 guessed.  Every date is timezone-aware (naive ones are taken as UTC) and
@@ -23,7 +25,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from presscut.extract import patterns as P
@@ -51,6 +53,19 @@ SCRIPT_DATE_KEYS: tuple[str, ...] = (
 )
 #: How much of a page's inline scripts is searched for :data:`SCRIPT_DATE_KEYS`.
 SCRIPT_SCAN_CHARS = 2_000_000
+#: How much later than a visible date by the headline a declared publication date must be to give way
+#: to it (a day's difference is a time zone's).
+REPUBLISHED_AFTER = timedelta(days=1)
+#: How many of the short texts after the headline are read for that date, and the longest such text
+#: (a byline line, not a quotation with its source's date further down).
+REPUBLISHED_TEXTS = 3
+REPUBLISHED_TEXT_CHARS = 100
+#: Labels of dates that are not a text's publication: a forum member's panel, an event's schedule.
+_NOT_PUBLICATION = re.compile(
+    r"\b(?:joined|join date|member since|registered|founded|born|deadline|expires|starts|ends|event date"
+    r"|mitglied seit|dabei seit|registriert|membre depuis|inscrit|miembro desde|registrado)\b",
+    re.IGNORECASE,
+)
 #: Meta keys that give the last modification date, best first.
 MODIFIED_META: tuple[str, ...] = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "modified_time",
@@ -90,6 +105,7 @@ TEXT_DATE = re.compile(
 )
 #: An ISO 8601 date and time written out as an element's text ("2024-03-05T08:10+02:00").
 _ISO_DATETIME = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}")
+_ISO_DATE = re.compile(r"^(?:19|20)\d{2}-\d{2}-\d{2}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: A numeric date with a two-digit-or-less day and month both under 13, not day-first dotted.
 _AMBIGUOUS_NUMERIC = re.compile(r"^(0?[1-9]|1[0-2])[-/](0?[1-9]|1[0-2])[-/](?:19|20)\d{2}\b")
@@ -228,17 +244,31 @@ def find_dates(
                 out.modified, out.modified_evidence = value, f"meta:{key}"
                 break
     # "Published March 5, 2024" by the headline or in the byline: the page says so in words.
-    labelled = _labelled_date([*(headline_texts or ()), *dateline_texts], latest)
-    if labelled is not None and (out.published is None or labelled.date() != out.published.date()):
-        out.published, out.source, out.published_evidence = labelled, "text", "text"
+    found = _labelled([*(headline_texts or ()), *dateline_texts], latest)
+    labelled = found[0] if found is not None else None
+    if found is not None and (out.published is None or not _same_day(found[0], out.published, found[1])):
+        out.published, out.source, out.published_evidence = found[0], "text", "text"
     for text in (headline_texts or ()) if labelled is None else ():
         value = plausible(date_in_text(text), latest)
         if value is None and OTHER_DATE.search(text):
             break  # a date in an order that cannot be told (03/04/2024): no later line is likelier
         if value is not None:
-            if out.published is None or value.date() != out.published.date():
+            if out.published is None or not _same_day(value, out.published, text):
                 out.published, out.source, out.published_evidence = value, "text", "text"
             break
+    if out.source in ("json-ld", "meta") and out.published is not None:
+        # A date by the headline older than the declared one: the text's first publication, the
+        # declared date being that of a move to a new site or system (a later one is an update).
+        for text in islice(_after_heading(page), REPUBLISHED_TEXTS):
+            if len(text) > REPUBLISHED_TEXT_CHARS or _NOT_PUBLICATION.search(text):
+                continue
+            value = plausible(date_in_text(text), latest)
+            if value is not None:
+                if value.date() < out.published.date() - REPUBLISHED_AFTER and not _same_day(
+                    value, out.published, text
+                ):
+                    out.published, out.source, out.published_evidence = value, "text", "text"
+                break
     if out.published is None:
         value = _time_element(page, latest)
         if value is not None:
@@ -262,12 +292,30 @@ def find_dates(
         value = _script_date(page, latest)
         if value is not None:
             out.published, out.source, out.published_evidence = value, "script", "script"
+    if out.published is None:
+        found = _attribute_date(page, latest)
+        if found is not None:
+            out.published, out.source, out.published_evidence = found[0], "time-element", f"attribute:{found[1]}"
     if out.published is None and out.modified is not None:
         # Only a modification date: the best the page says about when its text is from.
         out.published, out.source, out.published_evidence = out.modified, "modified", out.modified_evidence
     if out.modified is not None and out.published is not None and out.modified < out.published:
         out.modified, out.modified_evidence = None, None
     return out
+
+
+#: A numeric date whose day and month could be read either way ("09.10.2024", "9/10/2024").
+_TWO_WAY_NUMERIC = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)")
+
+
+def _same_day(visible: datetime, declared: datetime, text: str) -> bool:
+    """Whether a date read from ``text`` names the declared day, also when ``text`` writes it as a
+    numeric date read day first whose month-first reading is that day ("09.10.2024" for 10 September)."""
+    day = declared.date()
+    return visible.date() == day or (
+        (visible.year, visible.day, visible.month) == (day.year, day.month, day.day)
+        and _TWO_WAY_NUMERIC.search(text) is not None
+    )
 
 
 def date_in_url(url: str) -> datetime | None:
@@ -328,30 +376,60 @@ AFTER_HEADING_CHARS = 200
 def _after_heading(page: Page) -> Iterator[str]:
     """Short texts of the elements that follow the page's first ``<h1>`` (its next siblings,
     then its parent's), where a dateline sits when the content step left the headline out."""
-    node, level, seen = page.tree.css_first("h1"), 0, 0
+    node, level, seen, inside = page.tree.css_first("h1"), 0, 0, 0
     while node is not None and level < AFTER_HEADING_LEVELS:
         sibling = node.next
         while sibling is not None:
             tag = sibling.tag or "-"
-            if tag not in _NOT_DATE_TAGS and not tag.startswith("-"):  # "-text", "-comment"
-                text = sibling.text(deep=True, separator=" ")
-                if text and len(text) <= AFTER_HEADING_CHARS:
-                    seen += 1
-                    if seen > AFTER_HEADING_ELEMENTS:
-                        return
-                    yield " ".join(text.split())
+            text = "" if tag in _NOT_DATE_TAGS or tag.startswith("-") else sibling.text(deep=True, separator=" ")
+            if text and len(text) <= AFTER_HEADING_CHARS:
+                seen += 1
+                if seen > AFTER_HEADING_ELEMENTS:
+                    return
+                yield " ".join(text.split())
+            elif text and not level and inside < AFTER_HEADING_ELEMENTS:
+                # A long box right by the h1 (an excerpt with the meta line below it): its short parts,
+                # counted apart so that they do not crowd out what follows.
+                for part in islice(_short_texts(sibling, AFTER_HEADING_LEVELS), AFTER_HEADING_ELEMENTS - inside):
+                    inside += 1
+                    yield part
             sibling = sibling.next
         node, level = node.parent, level + 1
 
 
+def _short_texts(node: Any, depth: int) -> Iterator[str]:
+    """The text of ``node`` when it is short, else the short texts of its children (an excerpt
+    and the line of meta data below it in one box), at most ``depth`` levels down."""
+    tag = node.tag or "-"
+    if tag in _NOT_DATE_TAGS or tag.startswith("-"):  # "-text", "-comment"
+        return
+    text = node.text(deep=True, separator=" ")
+    if not text or not text.strip():
+        return
+    if len(text) <= AFTER_HEADING_CHARS:
+        yield " ".join(text.split())
+        return
+    child = node.child
+    while child is not None and depth > 0:
+        yield from _short_texts(child, depth - 1)
+        child = child.next
+
+
 def _labelled_date(texts: list[str], latest: datetime) -> datetime | None:
     """The date right after a "Published"/"Posted" label in the first of ``texts`` that has one."""
+    found = _labelled(texts, latest)
+    return found[0] if found is not None else None
+
+
+def _labelled(texts: list[str], latest: datetime) -> tuple[datetime, str] | None:
+    """:func:`_labelled_date` and the text it was read from."""
     for text in texts:
         label = P.PUBLISHED_LABEL.search(text)
         if label is not None:
-            value = plausible(date_in_text(text[label.end() : label.end() + P.LABELLED_DATE_CHARS]), latest)
+            window = text[label.end() : label.end() + P.LABELLED_DATE_CHARS]
+            value = plausible(date_in_text(window), latest)
             if value is not None:
-                return value
+                return value, window
     return None
 
 
@@ -500,4 +578,27 @@ def _script_date(page: Page, latest: datetime) -> datetime | None:
         budget -= len(text)
         if budget <= 0:
             break
+    return None
+
+
+#: Attributes that hold an element's creation or publication time in custom elements and
+#: script-rendered markup (``<x-post created-timestamp="2024-03-05T08:10:00+0000">``).
+DATE_ATTRIBUTES: tuple[str, ...] = (
+    "data-published", "data-published-at", "data-publish-date", "data-date-published", "data-pubdate",
+    "data-created", "data-created-at", "created-timestamp", "data-created-timestamp", "data-post-date",
+)
+_DATE_ATTRIBUTE_SELECTOR = ", ".join(f"[{name}]" for name in DATE_ATTRIBUTES)
+
+
+def _attribute_date(page: Page, latest: datetime) -> tuple[datetime, str] | None:
+    """The first ISO date in a :data:`DATE_ATTRIBUTES` attribute of an element that is not itself
+    (nor its parent) marked as a comment or a related item; utility classes further up say little."""
+    for node in page.tree.css(_DATE_ATTRIBUTE_SELECTOR)[:DATE_ELEMENTS]:
+        if _foreign(node, depth=2):
+            continue
+        for name in DATE_ATTRIBUTES:
+            raw = (node.attributes.get(name) or "").strip()
+            value = plausible(parse_date(raw), latest) if _ISO_DATE.match(raw) else None
+            if value is not None:
+                return value, name
     return None
