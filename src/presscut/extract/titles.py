@@ -1,10 +1,13 @@
 """The article's headline, from a parsed :class:`~presscut.extract.page.Page`: the page's
 ``<h1>`` elements checked against the declared titles (``og:title``/``twitter:title``, the
 JSON-LD ``headline``, ``<title>``), with the site's name cut off the ends of a title (but
-kept at the start of a home page's title, whose subject is the site).  A heading's kicker is
-left out; a heading that lost a separator the declared title has, or that carries a short
-label before it ("Blog:", a date), gives way to the declared title; a declared title still
-divided by a pipe keeps its first part.
+kept at the start of a home page's title, whose subject is the site; a leading part that is a
+product's name, "Example Payments", stays).  A heading's kicker, subtitle and buttons are left
+out, and a heading marked as the logo is skipped; a heading that lost a separator the declared
+title has, or that carries a short label before it ("Blog:", a date), gives way to the declared
+title; a declared title still divided by a pipe (or a slash between words) keeps its first part.
+A page's one headline-length ``<h1>`` wins over a ``<title>`` it does not agree with, the only
+declared title (a single-page app's ``<title>`` is often the same on every page).
 
 :func:`find_title` returns the headline and the label of its evidence ("h1",
 "meta:og:title", "json-ld", "title"), or None; the key list and thresholds are data at the top.
@@ -27,6 +30,10 @@ MAX_TITLE_CHARS = 300
 LATER_H1_AGREEMENT = 0.6
 #: How many ``<h1>`` elements are tried, in page order, for one that agrees with the declared titles.
 MAX_H1 = 5
+#: Fewest and most words of a page's only ``<h1>`` taken over a ``<title>`` it does not agree
+#: with: a headline's length, not a label's nor a post's.
+MIN_LONE_H1_WORDS = 4
+MAX_LONE_H1_WORDS = 25
 #: Share of words an ``<h1>`` must share with a declared title to be taken as the headline.
 TITLE_AGREEMENT = 0.5
 
@@ -43,20 +50,39 @@ NOT_LABEL_END: frozenset[str] = frozenset(
      "der", "die", "das", "zu", "le", "la", "les", "de", "el", "il", "los", "las"}
 )
 
-#: Elements inside a heading that hold a kicker (a topic line above the headline, "Dachzeile").
+#: Elements inside a heading whose text is not the heading's: code, an icon's ``<title>``.
+HEADING_JUNK = "style, script, svg"
+#: Elements inside a heading that hold a kicker (a topic line above the headline, "Dachzeile"),
+#: a subtitle, a standfirst or a date line after it (``<small>``), or a button ("Copy link"):
+#: left out unless they are all the heading holds.
 KICKER_SELECTOR = ", ".join(
-    f'[class*="{word}" i]'
-    for word in ("kicker", "overline", "roofline", "topline", "dachzeile", "spitzmarke", "supertitle", "eyebrow")
+    ["small", "button"]
+    + [
+        f'[class*="{word}" i]'
+        for word in ("kicker", "overline", "roofline", "topline", "dachzeile", "spitzmarke", "supertitle", "eyebrow",
+                     "subtitle", "sub-title", "subline", "standfirst", "subhead")
+    ]
 )
 
 #: A title part of at most this many words that holds the domain's name is the site's name.
 SITE_PART_WORDS = 3
+#: Words that may follow or precede a site's name in a title part that is still just the site
+#: ("Example Forums", "The Example Blog", "Example.com"): a kind of site, a legal form, a domain ending.
+SITE_KIND_WORDS: frozenset[str] = frozenset(
+    {"forum", "forums", "blog", "blogs", "news", "community", "communities", "magazine", "online", "official",
+     "site", "website", "web", "shop", "store", "inc", "ltd", "llc", "gmbh", "ag", "co", "com", "org", "net",
+     "the", "us", "uk", "group", "media", "journal", "board", "boards", "discussion", "discussions", "wiki",
+     "docs", "documentation", "home", "homepage", "de", "fr", "www", "io", "ai", "app", "hq"}
+)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 #: Paths (without slashes, lower-cased) that are a site's home page besides the empty one.
 HOME_PATHS: frozenset[str] = frozenset({"index.html", "index.htm", "index.php", "home", "default.aspx"})
 _LOCALE_PATH = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?")
-_PIPE = re.compile(r"\s+\|\s+")
+#: A pipe, or a slash between words ("Topic / Forum / Board", not "12 / 2025"), that divides a title.
+_PIPE = re.compile(r"\s+\|\s+|(?<![\d\s])\s+/\s+|\s+/\s+(?![\d\s])")
 _PUNCTUATION = re.compile(r"[^\w\s]")
+#: A separator left at a heading's start by a kicker outside it or styled away (": Headline").
+_LEADING_MARK = re.compile(r"^(?:[:|·•]+|[-–—]+(?=\s))\s*")
 _PERMALINK = re.compile(r"\s*[¶#§🔗]+$")
 _TITLE_SEP = re.compile(r"\s+(?:[|·•»«:/~]|::|-{1,2}|–|—)\s+|\s*\|\s*")
 
@@ -82,25 +108,38 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
     split = [len(node.text(deep=True).split()) != len(text.split()) for node, text in zip(nodes, headings, strict=True)]
     h1_text = headings[0] if headings else ""
     sites = [s for s in site_names if s]
-    if h1_text and _is_suffix(h1_text, [raw for raw, _ in declared], sites):
+    raws = [raw for raw, _ in declared]
+    if h1_text and (_is_suffix(h1_text, raws, sites) or _is_added(h1_text, raws, sites)):
         sites.append(h1_text)  # the site's name as the page's <h1>: a suffix to strip, not the headline
     home = is_home_page(page.url)
     stripped = [(strip_site_suffix(_clean(raw), sites, h1_text, keep_leading=home), source) for raw, source in declared]
+    stripped = [(title, source) for title, source in stripped if title]  # "| Site": nothing left to compare
+    # A declared title that is just the domain's name ("Example" on shop.example.com) is no headline.
+    labels = {label for s in sites if (label := _domain_label(s))}
+    named = [(title, source) for title, source in stripped if _site_key(title) not in labels]
+    stripped = named or stripped
+    later = False  # after a heading that might have been the headline: held to a later one's agreement
     for i, heading in enumerate(headings):
-        if not heading or len(heading) > MAX_TITLE_CHARS or _is_site(heading, sites):
+        if not heading or len(heading) > MAX_TITLE_CHARS or _is_site(heading, sites) or _is_logo(nodes[i]):
             continue
         words = _title_words(heading)
-        share = TITLE_AGREEMENT if i == 0 else LATER_H1_AGREEMENT
-        if (not stripped and i == 0) or any(_agrees(words, _title_words(t), share) for t, _ in stripped):
+        share = LATER_H1_AGREEMENT if later else TITLE_AGREEMENT
+        if (not stripped and not later) or any(
+            _agrees(words, _title_words(t), share, later=later and not _starts(t, heading)) for t, _ in stripped
+        ):
             headline = strip_site_suffix(heading, sites, keep_leading=home)
+            if headline != heading:  # a copy of the <title> ("Headline | Section | Site"): read as one
+                headline = _before_pipe(headline)
             # A heading split over several elements ("<span>Question</span> Want to know"), or
             # whose separator is drawn by the style sheet, loses punctuation: a declared title of
             # the same words keeps it.
             sequence = _word_sequence(headline)
+            # A word split over two elements ("Planning C<span>ycle</span>") gains a space.
             same = [
                 (t, src)
                 for t, src in stripped
-                if _word_sequence(t) == sequence and (split[i] or _lost_separator(headline, t))
+                if (_word_sequence(t) == sequence and (split[i] or _lost_separator(headline, t)))
+                or _split_word(sequence, _word_sequence(t))
             ]
             if same:
                 return same[0]
@@ -109,9 +148,21 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
             if labelled:
                 return labelled[0]
             return headline, "h1"
-    for title, source in stripped:
-        if title:
-            return _before_pipe(title), source
+        later = True
+    # Only a <title> to go by, and it disagrees with the page's one headline-length <h1>: a
+    # single-page app's <title> is often the same on every page ("Quillbrook - Where the harbour talks")
+    lone = [(node, text) for node, text in zip(nodes, headings, strict=True) if text]
+    if (
+        len(lone) == 1
+        and all(source == "title" for _, source in stripped)
+        and MIN_LONE_H1_WORDS <= len(lone[0][1].split()) <= MAX_LONE_H1_WORDS
+        and not _is_site(lone[0][1], sites)
+        and not _is_logo(lone[0][0])
+    ):
+        return strip_site_suffix(lone[0][1], sites, keep_leading=home), "h1"
+    if stripped:
+        title, source = stripped[0]
+        return _before_pipe(title), source
     return None
 
 
@@ -124,22 +175,27 @@ def _before_pipe(title: str) -> str:
 
 
 def _heading_text(node: Any) -> str:
-    """A heading's visible text: without the ``<style>``/``<script>`` some sites put inside it,
-    without a kicker above the headline ("<span class=kicker>Climate</span> Banks drill on"),
-    and without a trailing permalink mark ("¶", "#")."""
+    """A heading's visible text: without the :data:`HEADING_JUNK` some sites put inside it,
+    without a kicker above the headline ("<span class=kicker>Climate</span> Banks drill on") or a
+    subtitle after it, without a separator left at its start and a permalink mark at its end ("¶")."""
     if node is None:
         return ""
-    if node.css_first("style, script") is not None:
+    if node.css_first(HEADING_JUNK) is not None:
         node = node.clone()  # a copy: the page's tree stays whole for the other extractors
-        for junk in node.css("style, script"):
+        for junk in node.css(HEADING_JUNK):
             junk.decompose()
     if node.css_first(KICKER_SELECTOR) is not None:
         bare = node.clone()
         for kicker in bare.css(KICKER_SELECTOR):
             kicker.decompose()
         if bare.text(deep=True).strip(" :-–—|·\n\t"):
-            node = bare  # the kicker alone is no headline: keep it then
-    return _PERMALINK.sub("", _clean(node.text(deep=True, separator=" ")))
+            node = bare  # a kicker (or subtitle) alone is no headline: keep it then
+    return _LEADING_MARK.sub("", _PERMALINK.sub("", _clean(node.text(deep=True, separator=" "))))
+
+
+def _is_logo(node: Any) -> bool:
+    """Whether a heading is marked as the site's logo (in its id or class)."""
+    return "logo" in f"{node.attributes.get('id') or ''} {node.attributes.get('class') or ''}".casefold()
 
 
 def _is_suffix(h1: str, declared: list[str], site_names: list[str]) -> bool:
@@ -151,9 +207,28 @@ def _is_suffix(h1: str, declared: list[str], site_names: list[str]) -> bool:
     split = [parts for parts in split if len(parts) > 1]
     if len(key) < 4 or not split:
         return False
+    # "News - Headline" is a section's label before the headline, not a page's name before a site's.
     return all(
-        key in _site_key(parts[-1]) and key != _site_key(parts[0]) and not _is_site(parts[0], site_names)
+        key in _site_key(parts[-1])
+        and key != _site_key(parts[0])
+        and not _is_site(parts[0], site_names)
+        and len(" ".join(parts[:-1]).split()) >= MIN_NAME_WORDS
         for parts in split
+    )
+
+
+def _is_added(h1: str, declared: list[str], site_names: list[str]) -> bool:
+    """Whether one declared title is another, longer than ``h1``, with ``h1`` added before or
+    after it ("Tidewatch Notes: Moorings and knots" and "Moorings and knots"): the ``<h1>`` is
+    then the site's name.  The other must not be the site's name itself (an ``og:title`` that
+    names the site on every page, and a ``<title>`` of "Headline | Site")."""
+    name = _word_sequence(h1)
+    shorter = [(title, _word_sequence(title)) for title in declared]
+    shorter = [(title, words) for title, words in shorter if len(words) > max(len(name), MIN_NAME_WORDS - 1)]
+    return bool(name) and any(
+        _word_sequence(long) in (name + words, words + name) and not _is_site(title, site_names)
+        for long in declared
+        for title, words in shorter
     )
 
 
@@ -176,6 +251,17 @@ def _lost_separator(heading: str, declared: str) -> bool:
     return all(mark in rest for mark in _PUNCTUATION.findall(heading))
 
 
+def _split_word(heading: list[str], declared: list[str]) -> bool:
+    """Whether the heading has the declared title's letters with a word split in two ("C ycle"),
+    not numbers spaced otherwise ("30 1/8")."""
+    extra = set(heading) - set(declared)
+    return (
+        heading != declared
+        and "".join(heading) == "".join(declared)
+        and all(word.isalpha() for word in extra)
+    )
+
+
 def _label_before(heading: list[str], declared: list[str]) -> bool:
     """Whether the heading's words are the declared title's after 1 to :data:`MAX_LABEL_WORDS`
     others that read as a label: not a lone number ("8 Recent Trends", "2025 Price Guide") and
@@ -191,15 +277,29 @@ def _label_before(heading: list[str], declared: list[str]) -> bool:
 
 
 def _title_words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
+    """The words of a title that tell it from another: without articles and prepositions
+    ("The Tidewatch Blog" and "Moorings and Knots - The Tidewatch Guide" share one word)."""
+    words = set(re.findall(r"\w+", text.casefold()))
+    return words - NOT_LABEL_END or words
 
 
-def _agrees(h1: set[str], declared: set[str], share: float = TITLE_AGREEMENT) -> bool:
+def _starts(declared: str, heading: str) -> bool:
+    """Whether the declared title starts with the heading's words ("Winter crews - Saltmere Rowing Club")."""
+    sequence = _word_sequence(heading)
+    return _word_sequence(declared)[: len(sequence)] == sequence
+
+
+def _agrees(h1: set[str], declared: set[str], share: float = TITLE_AGREEMENT, *, later: bool = False) -> bool:
     """Whether ``share`` of the h1's words are in a declared title (or the reverse), and at
-    least two of them when both have two or more (one shared word is a coincidence)."""
+    least two of them when both have two or more (one shared word is a coincidence).  A
+    ``later`` heading must also cover half of the longer of the two: a word of a long title
+    ("Tidewatch" in "How we rebuilt the ferry timetable, Tidewatch and three other apps") is a
+    sidebar's heading."""
     if not h1 or not declared:
         return False
     common = len(h1 & declared)
+    if later and common < TITLE_AGREEMENT * max(len(h1), len(declared)):
+        return False
     return common >= share * min(len(h1), len(declared)) and common >= min(2, len(h1), len(declared))
 
 
@@ -214,19 +314,24 @@ def strip_site_suffix(title: str, site_names: list[str], h1: str = "", *, keep_l
     keys = [k for k in keys if len(k) >= 3]
     labels = [label for s in site_names if (label := _domain_label(s))]
 
-    def is_site(part: str) -> bool:
+    def is_site(part: str, *, leading: bool = False) -> bool:
         key = _site_key(part)
         if not key:
             return False
-        if any(key == k or (len(key) >= 4 and (key in k or k in key)) for k in keys):
+        if any(key == k or (len(key) >= 4 and key in k) for k in keys):
             return True
+        # A leading part that holds the site's name and more is a product's name ("Example
+        # Payments | Online payments for ..."), unless the rest names a kind of site ("Example Blog")
+        names = [k for k in keys if len(key) >= 4 and k in key]
         # "Doom9's Forum" on forum.doom9.org: a short part holding the domain's name
-        return len(part.split()) <= SITE_PART_WORDS and any(label in key for label in labels)
+        if len(part.split()) <= SITE_PART_WORDS:
+            names += [label for label in labels if label in key]
+        return any(not leading or _site_kind(key.replace(name, "", 1)) for name in names)
 
     seps = _TITLE_SEP.findall(title)
     if is_site(parts[-1]):
         return _rejoin(parts[:-1], seps)
-    if is_site(parts[0]) and not keep_leading:
+    if is_site(parts[0], leading=True) and not keep_leading:
         return _rejoin(parts[1:], seps[1:])
     if h1 and _site_key(_rejoin(parts[:-1], seps)) == _site_key(h1):
         return _rejoin(parts[:-1], seps)
@@ -234,6 +339,16 @@ def strip_site_suffix(title: str, site_names: list[str], h1: str = "", *, keep_l
     if last_sep in {"|", "::", "«", "»"} and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
         return _rejoin(parts[:-1], seps)
     return title
+
+
+def _site_kind(rest: str) -> bool:
+    """Whether ``rest`` (a key: lower-case letters and digits) is made of :data:`SITE_KIND_WORDS`
+    ("forums", "officialsite"), or is empty or a possessive "s"."""
+    ends = {0}
+    for i in range(1, len(rest) + 1):
+        if any(rest[j:i] in SITE_KIND_WORDS or (j == 0 and rest[:i] == "s") for j in ends if j < i):
+            ends.add(i)
+    return len(rest) in ends
 
 
 def is_home_page(url: str | None) -> bool:
