@@ -517,3 +517,92 @@ def test_a_row_of_buttons_and_more_related_headings_are_dropped() -> None:
         "boilerplate",
         "related",
     }
+
+
+# -- product pages: customers' reviews, cards that repeat their titles --------------------------------
+
+#: Customers' reviews, more text than the furniture guard lets go by its name alone.
+REVIEWS = "".join(
+    f"<div class='review'><h3>Review {n}</h3><p>Coat number {n} kept me dry on every crossing in a gale; "
+    "the stitching held through a season of hauling nets and the brass buttons still close firmly.</p></div>"
+    for n in range(12)
+)
+#: The shop's footer: branches, many lines of them.
+BRANCHES = "".join(f"<p>Branch {n}: Quay Street {n}, Brindlecombe, open nine till five.</p>" for n in range(40))
+PRODUCT_TEXT = (
+    "<h1>Saltmere oilskin coat</h1><p>A waxed cotton coat cut long for work on the water, with a "
+    "fleece-lined collar, brass buttons and a storm flap that closes over the zip.</p>"
+    "<p>Waxed by hand in Brindlecombe; re-proof once a season with our tin of dressing.</p><ul>"
+    + "".join(
+        f"<li>{spec}</li>"
+        for spec in [
+            "Outer: 8 oz waxed cotton, woven and waxed in the Saltmere mill on the north shore",
+            "Lining: brushed cotton in the body, quilted fleece in the collar and the hand-warmer pockets",
+            "Fastening: two-way brass zip under a storm flap closed by five brass press studs",
+            "Pockets: two bellows pockets with drain holes, two hand-warmer pockets, one inside chest pocket",
+            "Hood: detachable, stowed in the collar, adjusts with a toggle at the back of the head",
+            "Length: 86 cm at the back in size medium, cut to cover the thighs when seated in a boat",
+            "Care: sponge clean with cold water only, re-wax once a season, never machine wash or dry",
+            "Made in Brindlecombe by the Saltmere Ropeworks cooperative, repaired free for ten years",
+        ]
+    )
+    + "</ul><footer><p>Saltmere Ropeworks, Quay Street 4, Brindlecombe. Open Monday to Saturday, "
+    "nine till five; the workshop closes for the regatta week in August. Orders ship in two days, "
+    "returns are free within sixty days, and every coat can come back to us for re-waxing.</p></footer>"
+)
+
+
+def test_a_products_customer_reviews_are_dropped_however_long() -> None:
+    html = page(f"<main>{PRODUCT_TEXT}<section id='customer-reviews'>{REVIEWS}</section></main>{BRANCHES}")
+    a = run(html)
+    assert "storm flap" in a.text
+    assert "gale" not in a.text
+    assert any(r.reason == "reviews" for r in a.removed)
+
+
+def test_an_articles_reader_reviews_and_a_page_of_reviews_are_kept() -> None:
+    body = f"<main>{PRODUCT_TEXT}<section id='customer-reviews'>{REVIEWS}</section></main>{BRANCHES}"
+    claimed = page(body).replace("</head>", "<meta property='og:type' content='article'></head>")
+    assert "gale" in run(claimed).text  # the page says it is an article: its readers' reviews are its text
+    reviews_page = page(f"<main><h1>Reviews</h1><section id='customer-reviews'>{REVIEWS}</section></main>")
+    assert "gale" in run(reviews_page).text  # the reviews are (nearly) the whole page
+
+
+def test_a_cards_title_given_twice_is_kept_once() -> None:
+    cards = "".join(
+        f"<div class='card'><div class='name'>{name}</div><div class='img'>{name}</div>"
+        f"<p>{price}</p><p>{blurb}</p></div>"
+        for name, price, blurb in [
+            ("Saltmere oilskin coat", "£120", "Waxed cotton, fleece collar, brass buttons and a storm flap."),
+            ("Quayside wool cap", "£18", "Knitted in Brindlecombe from undyed wool that keeps its warmth when wet."),
+            ("Harbour rope belt", "£25", "Tarred hemp rope with a brass buckle, cut to length at the ropeworks."),
+        ]
+    )
+    a = run(page(f"<main><h1>Winter coats and caps</h1><p>Our winter range, made on the quay.</p>{cards}</main>"))
+    assert a.text.count("Saltmere oilskin coat") == 1
+    assert a.text.count("Quayside wool cap") == 1
+    assert "Tarred hemp rope" in a.text
+    specs = "<dl><dt>Hood</dt><dd>Yes</dd><dt>Lining</dt><dd>Yes</dd></dl>"
+    first, *rest = PARAGRAPHS
+    text = run(page(f"<article><p>{first}</p>{specs}{''.join(f'<p>{p}</p>' for p in rest)}</article>")).text
+    assert text.count("Yes") == 2  # one word: a value given again, not a title
+
+
+def test_a_linked_card_title_over_a_line_of_summary_stays_but_an_articles_teaser_goes() -> None:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/shop/{n}'>{name}</a></h3><p>{blurb}</p></div>"
+        for n, (name, blurb) in enumerate(
+            [
+                ("Saltmere oilskin coat", "Waxed cotton with a fleece collar and brass buttons."),
+                ("Quayside wool cap", "Undyed wool that keeps its warmth when wet."),
+                ("Harbour rope belt", "Tarred hemp rope with a brass buckle."),
+            ]
+        )
+    )
+    intro = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])  # two paragraphs: not yet an article's run
+    shop = run(page(f"<main><h1>Winter coats and caps</h1>{intro}{cards}</main>"))
+    assert "Quayside wool cap" in shop.text
+    assert "Undyed wool" in shop.text
+    teaser = "<h3><a href='/news/regatta'>Regatta moves to May</a></h3><p>The club votes for a later date.</p>"
+    article = run(page(f"<article>{BODY}{teaser}</article>"))
+    assert "Regatta moves to May" not in article.text

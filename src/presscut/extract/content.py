@@ -16,7 +16,9 @@ Everything taken out is returned as :class:`~presscut.article.Removed`
 (blocks outside the container as "outside-main" runs).
 
 A block that is mostly links stays when it is a heading over its own text (a
-listicle's item, not a teaser) or a long list item (a source, a reading list).
+listicle's item, not a teaser; a line of summary is enough in a container of cards
+without a run of paragraphs) or a long list item (a source, a reading list).  A short
+line repeated within a few blocks (a card's title over and under its image) is kept once.
 
 Pages that are not articles are read again when the first reading says so:
 a page whose "comments" outweigh the article is a thread (forum, Q&A) and
@@ -108,12 +110,20 @@ KICKER_CHARS = 60
 HEAD_META_CHARS = 80
 #: A short line of at most this many words may be a row of buttons.
 BUTTON_ROW_WORDS = 8
-#: A heading that is mostly a link is kept when the text under it (outside links) is this long.
+#: A heading that is mostly a link is kept when the text under it (outside links) is this long...
 SECTION_TEXT_CHARS = 200
+#: ...or this long in a container without CARD_MAX_RUN paragraphs in a row (a page of cards, each a
+#: linked title over its summary, rather than an article closing with teasers).
+CARD_TEXT_CHARS = 40
+CARD_MAX_RUN = 3
 #: A list item this long is kept even when it is mostly links.
 LINKED_ITEM_CHARS = 100
 #: A kept block at least this long that repeats an earlier one word for word is dropped.
 DUPLICATE_CHARS = 40
+#: A shorter block of at least NEAR_DUPLICATE_WORDS words is dropped when it repeats one of the last
+#: this many kept blocks (of another element): a card's title given twice, over and under its image.
+NEAR_DUPLICATE_BLOCKS = 8
+NEAR_DUPLICATE_WORDS = 2
 #: A "By ..." line this long or shorter that holds a date or a reading time is a byline.
 BYLINE_CHARS = 120
 #: A line this long or shorter may be the comment form's prompt ("You must be logged in to comment").
@@ -282,6 +292,8 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     lead = _lead(walk, best, stop) if best_score > 0 and not keep_links else frozenset()
     #: While inside a "Related articles" section: (end of its parent's subtree, heading level).
     related: tuple[int, int] | None = None
+    #: How much own text a linked heading needs under it to stay: set at the first such heading.
+    section_chars = 0
     for pos, block in enumerate(walk.blocks):
         if (best_score <= 0 or not best <= block.elem < stop) and pos not in lead:
             if not outside:
@@ -305,7 +317,9 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
         reason = _block_reason(block, title_keys, keep_links)
         if reason == "link-dense":
             content.link_dense_chars += len(block.text)
-            if (level < 7 and _heads_section(walk.blocks, pos, stop)) or (
+            if level < 7 and not section_chars:
+                section_chars = _section_chars(walk, best, stop)
+            if (level < 7 and _heads_section(walk.blocks, pos, stop, section_chars)) or (
                 block.tag == "li" and len(block.text) >= LINKED_ITEM_CHARS
             ):
                 # a linked heading over its own text (a listicle's item, not a teaser), a list item
@@ -316,6 +330,8 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
             first = seen.setdefault(block.text, block.elem)
             if first != block.elem:
                 reason = "duplicate"
+        elif reason is None and kept and _near_duplicate(block, kept):
+            reason = "duplicate"
         if reason is None:
             kept.append(block)
         else:
@@ -356,6 +372,26 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     content.blocks = kept
     content.text = "\n\n".join(b.text for b in kept)
     return content
+
+
+def _section_chars(walk: Walk, best: int, stop: int) -> int:
+    """How much text outside links a linked heading in the container needs under it to stay: less
+    in a container of cards (no run of paragraphs) than in an article, where a linked heading over
+    a line or two is a teaser for another page."""
+    inside = [b for b in walk.blocks if best <= b.elem < stop]
+    return SECTION_TEXT_CHARS if longest_paragraph_run(inside) >= CARD_MAX_RUN else CARD_TEXT_CHARS
+
+
+def _near_duplicate(block: Block, kept: list[Block]) -> bool:
+    """Whether a short block of a few words repeats one of the last blocks kept, from another
+    element (a card's title over and under its image), not a cell that says "Yes" again."""
+    text = block.text
+    if text.count(" ") < NEAR_DUPLICATE_WORDS - 1:
+        return False
+    for other in kept[-NEAR_DUPLICATE_BLOCKS:]:  # noqa: SIM110 - any() over a generator costs more
+        if other.text == text and other.elem != block.elem:
+            return True
+    return False
 
 
 def _lead(walk: Walk, best: int, stop: int) -> frozenset[int]:
@@ -411,8 +447,8 @@ def _drop_head_meta(walk: Walk, kept: list[Block], removed: list[tuple[int, Remo
         i += 1
 
 
-def _heads_section(blocks: list[Block], pos: int, stop: int) -> bool:
-    """Whether the heading at ``pos`` has at least SECTION_TEXT_CHARS of text outside links
+def _heads_section(blocks: list[Block], pos: int, stop: int, least: int = SECTION_TEXT_CHARS) -> bool:
+    """Whether the heading at ``pos`` has at least ``least`` characters of text outside links
     under it (up to the next heading), starting with a block that is not mostly links."""
     chars = 0
     for i in range(pos + 1, len(blocks)):
@@ -422,7 +458,7 @@ def _heads_section(blocks: list[Block], pos: int, stop: int) -> bool:
         if not chars and block.link_chars * 2 > len(block.text):
             return False
         chars += len(block.text) - block.link_chars
-        if chars >= SECTION_TEXT_CHARS:
+        if chars >= least:
             return True
     return False
 

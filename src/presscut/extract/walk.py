@@ -8,7 +8,9 @@ things at once:
   elements whose class/id/role/aria tokens match
   :data:`~presscut.extract.patterns.BOILERPLATE` with a recorded reason --
   unless the element holds more text outside links than furniture does
-  (:data:`GUARD_CHARS`), or says it holds the article.  Elements hidden by
+  (:data:`GUARD_CHARS`), or says it holds the article; customers' reviews go
+  however long, unless they are most of the page or the page says it is an
+  article.  Elements hidden by
   the ``hidden`` attribute or an inline ``display: none`` are dropped too,
   unless they hold sentences (a collapsed FAQ answer or accordion panel).
   Inside ``<pre>`` and ``<code>`` class names are syntax colours
@@ -67,6 +69,10 @@ REPLY_BOX_CHARS = 4000
 #: An element named "header" holding at most this much text, most of it in one heading, is that
 #: heading's box (a FAQ card's question, a CMS heading module), not the page's header.
 HEADING_BOX_CHARS = 200
+#: A "reviews" element (customers' reviews under a product) is dropped however much text it holds,
+#: unless it holds more than this share of the page's raw text (a page of reviews) or the page says
+#: it is an article (its readers' reviews, kept like its other text).
+REVIEWS_PAGE_SHARE = 0.5
 #: Pruned elements with more raw text than this are listed in :attr:`Walk.large_pruned`.
 LARGE_PRUNED_CHARS = 500
 
@@ -91,6 +97,10 @@ _ATTRIBUTE_KINDS: dict[str, int] = {
 #: Tags whose open elements the walk counts (one set lookup for all others, not four comparisons).
 _COUNTED_TAGS = frozenset({"a", "pre", "code", "table"})
 _SENTENCE = re.compile(r"\w\w[.!?](?:\s|$)")
+#: The types a JSON-LD text names ("@type": "NewsArticle", "@type": ["Article", ...]).
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([^"]+)"')
+#: How the names of the JSON-LD types of articles end ("NewsArticle", "BlogPosting").
+_ARTICLE_TYPE_ENDS = ("article", "posting")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -291,6 +301,11 @@ class Walk:
         self.pruned: list[tuple[int, Removed]] = []
         self._parts: list[str] = []
         self._link_chars = 0
+        self._body: LexborNode | None = None
+        #: Length of the body's raw text, and whether the page says it is an article: computed
+        #: when first needed.
+        self._body_chars = -1
+        self._article = False
 
     def label(self, elem: int) -> str:
         """A short locator: the element and its parent ("div.article-body>p")."""
@@ -306,6 +321,7 @@ class Walk:
         parts = self._parts
         parent, tags, hints, all_attrs = self.parent, self.tags, self.hint, self.attrs
         stack: list[_Frame] = [(body, "body", None, True, 0, False)]
+        self._body = body
         #: How many open elements say they hold the article.
         in_content = 0
         block = 0
@@ -406,7 +422,7 @@ class Walk:
             return False  # a collapsed panel (accordion, FAQ answer, "read more"): text, not chrome
         if reason not in P.STRONG_REASONS:
             least = WEAK_GUARD_CHARS if reason in P.WEAK_REASONS else GUARD_CHARS
-            if len(raw) > least:
+            if len(raw) > least and not (reason == "reviews" and self._side_reviews(raw)):
                 kept, clean = _holds_text(node, raw, least, reason == "form")
                 if kept:
                     return False
@@ -422,6 +438,17 @@ class Walk:
             where = ">".join(_label(f[1], f[2]) for f in stack[-3:]) + ">" + _label(tag, attrs)
             self.pruned.append((len(self.blocks), Removed(cap(head), reason, where)))
         return True
+
+    def _side_reviews(self, raw: str) -> bool:
+        """Whether a "reviews" element with raw text ``raw`` is customers' reviews beside the page's
+        text (a product's), not a page of reviews nor an article's readers' reviews."""
+        body = self._body
+        if body is None:
+            return False
+        if self._body_chars < 0:
+            self._body_chars = len(body.text(deep=True, separator=" "))
+            self._article = _claims_article(body)
+        return not self._article and len(raw) <= REVIEWS_PAGE_SHARE * self._body_chars
 
     def _flush(self, block: int) -> None:
         if not self._parts:
@@ -477,6 +504,19 @@ def _holds_text(node: LexborNode, raw: str, least: int, form: bool) -> tuple[boo
         return True, None
     clean = " ".join(raw.split())
     return len(clean) - sum(len(" ".join(text.split())) for text in links) > least, clean
+
+
+def _claims_article(body: LexborNode) -> bool:
+    """Whether the page says it is an article (``og:type``, a JSON-LD ``@type``)."""
+    root = body.parent or body
+    for meta in root.css('meta[property="og:type"]'):
+        if (meta.attributes.get("content") or "").strip().lower() == "article":
+            return True
+    for script in root.css('script[type="application/ld+json"]'):
+        for kind in _LD_TYPE.findall(script.text(deep=True)):
+            if kind.lower().endswith(_ARTICLE_TYPE_ENDS):  # not "Review": a product's reviews say that too
+                return True
+    return False
 
 
 def _heading_box(node: LexborNode) -> bool:
