@@ -13,7 +13,7 @@ from presscut.bench.syndicate import Labelled, generated_bases, syndicate
 from presscut.store import SQLiteStore
 from presscut.store import sqlite as store_module
 from presscut.stories import buckets as buckets_module
-from presscut.stories.buckets import MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _may_hold
+from presscut.stories.buckets import MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _LevelFilter, _may_hold
 from presscut.stories.config import BucketLayout
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher
@@ -321,4 +321,41 @@ def test_rebuild_empties_every_level_and_gives_the_same_stories(tmp_path: Path, 
     assert index.rebuild(batch=30) == 120
     rows = store.db.execute("SELECT id, story_id, story_similarity FROM articles ORDER BY rowid").fetchall()
     assert rows == first[:120]
+    store.close()
+
+
+def test_level_filter_passes_every_key_it_holds_and_few_others() -> None:
+    rng = np.random.default_rng(9)
+    keys = rng.integers(-(2**63), 2**63 - 1, size=50_000, dtype=np.int64)
+    held = _LevelFilter({1: 7}, capacity=len(keys))
+    held.add(keys[:30_000])
+    held.add(keys[30_000:])
+    assert held.may_hold(keys).all()
+    assert not held.full
+    others = rng.integers(-(2**63), 2**63 - 1, size=100_000, dtype=np.int64)
+    assert held.may_hold(others).mean() < 0.02  # a key in no level is rarely searched for in their arrays
+    held.add(others)
+    assert held.full  # past its capacity: the index drops it and builds a bigger one
+
+
+def test_level_filter_follows_moves_and_rollbacks(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "f.db")
+    buckets = Buckets(store.db, BucketLayout(level0=64, fanout=4, main_share=1))
+    rng = np.random.default_rng(10)
+    stored: dict[int, int] = {}
+    for article in range(1, 200):
+        keys = [k for k in rng.integers(-(2**63), 2**63 - 1, size=8, dtype=np.int64).tolist()]
+        found = dict(buckets.lookup(keys))
+        assert found == {}
+        if article % 50 == 0:  # a rolled-back batch: its keys are forgotten, the filter with them
+            store.db.execute("BEGIN")
+            buckets.add(keys, article)
+            store.db.execute("ROLLBACK")
+            assert buckets.lookup(keys) == []
+            continue
+        buckets.add(keys, article)
+        stored.update(dict.fromkeys(keys, article))
+        probe = list(stored)[:: max(1, len(stored) // 40)]
+        assert dict(buckets.lookup(probe)) == {k: stored[k] for k in probe}
+    assert buckets.moves["1"] and buckets._filter is not None
     store.close()

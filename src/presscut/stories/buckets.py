@@ -68,6 +68,10 @@ CHUNK_KEYS = 1 << 20
 FILTER_BITS, FILTER_HASHES = 2048, 4
 _SHIFTS = (np.arange(FILTER_HASHES, dtype=np.int64) * (FILTER_BITS.bit_length() - 1))[:, None]
 _LOW, _HIGH = -(2**63), 2**63 - 1
+#: The levels' filter (:class:`_LevelFilter`): bits per key it is sized for, bits set per key (in one word);
+#: about 0.5 % of the keys in no level pass it.
+LEVEL_FILTER_BITS, LEVEL_FILTER_HASHES = 16, 4
+_WORD_FIELDS = (np.arange(LEVEL_FILTER_HASHES, dtype=np.uint64) * np.uint64(6))[:, None]
 
 
 @functools.cache
@@ -109,7 +113,9 @@ def _filters(keys: _Keys) -> npt.NDArray[np.uint8]:
     """The Bloom filter of each page of ``PAGE_KEYS`` consecutive keys: ``(pages, FILTER_BITS // 8)`` bytes."""
     pages = -(-len(keys) // PAGE_KEYS)
     bits = np.zeros(pages * FILTER_BITS, dtype=np.bool_)
-    bits[(_bits(keys) + np.arange(len(keys)) // PAGE_KEYS * FILTER_BITS).ravel()] = True
+    base = np.arange(len(keys), dtype=np.int64) // PAGE_KEYS * FILTER_BITS
+    for shift in _SHIFTS[:, 0].tolist():  # one field at a time: no (hashes, keys) temporaries
+        bits[base + ((keys >> shift) & (FILTER_BITS - 1))] = True
     return np.packbits(bits.reshape(pages, FILTER_BITS), axis=1, bitorder="little")
 
 
@@ -140,6 +146,53 @@ def _may_hold(filters: npt.NDArray[np.uint8], pages: _Keys, keys: _Keys) -> npt.
     return passed
 
 
+def _level_tokens(state: dict[int, tuple[int, int]]) -> dict[int, int]:
+    """level -> token of the levels 1 and up that hold keys, from ``_state()``."""
+    return {level: token for level, (n, token) in state.items() if level >= 1 and n}
+
+
+class _LevelFilter:
+    """A blocked Bloom filter of the keys in levels 1 and up, as of their ``tokens``.
+
+    A key's :data:`LEVEL_FILTER_HASHES` bits all lie in one 64-bit word (its
+    top bits pick the word, fields of its low bits the bits), so checking a
+    lookup's keys costs one memory access each however large the levels grow;
+    only keys that pass are binary-searched in the levels' arrays, which at
+    millions of keys are mostly out of the CPU caches.  Keys that move on into
+    the main table leave their bits behind until the next rebuild: more keys
+    pass, none is missed.
+    """
+
+    def __init__(self, tokens: dict[int, int], capacity: int) -> None:
+        words = 1 << max(6, (capacity * LEVEL_FILTER_BITS // 64 - 1).bit_length())
+        self.words = np.zeros(words, dtype=np.uint64)
+        self.shift = np.uint64(64 - (words.bit_length() - 1))
+        self.capacity = words * 64 // LEVEL_FILTER_BITS
+        self.keys = 0
+        self.tokens = tokens
+
+    @property
+    def full(self) -> bool:
+        return self.keys > self.capacity
+
+    def _parts(self, keys: _Keys) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint64]]:
+        """Each key's word and the bits it sets there."""
+        u = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64)
+        fields = (u[None, :] >> _WORD_FIELDS) & np.uint64(63)
+        masks: npt.NDArray[np.uint64] = np.bitwise_or.reduce(np.uint64(1) << fields, axis=0)
+        return (u >> self.shift).astype(np.intp), masks
+
+    def add(self, keys: _Keys) -> None:
+        words, masks = self._parts(keys)
+        np.bitwise_or.at(self.words, words, masks)
+        self.keys += len(keys)
+
+    def may_hold(self, keys: _Keys) -> npt.NDArray[np.bool_]:
+        words, masks = self._parts(keys)
+        passed: npt.NDArray[np.bool_] = (self.words[words] & masks) == masks
+        return passed
+
+
 class Buckets:
     """The bucket index on an open SQLite connection (the caller owns the transaction)."""
 
@@ -156,6 +209,8 @@ class Buckets:
         self._level0_mirror: tuple[int, dict[int, int]] | None = None
         #: The main table's pages as (token, first key of each page (ascending), their filters).
         self._pages: tuple[int, _Keys, npt.NDArray[np.uint8]] | None = None
+        #: The levels' filter (levels 1 and up), as of their tokens.
+        self._filter: _LevelFilter | None = None
         #: A move into the main table happened: give back the heap it freed at the next lookup, when
         #: its transaction has ended (SQLite keeps what the move's pages took until then).
         self._trim_due = False
@@ -168,8 +223,20 @@ class Buckets:
         rows: list[tuple[int, int]] = []
         unique = list(dict.fromkeys(keys))  # a key asked twice is found once
         wanted: _Keys | None = None
-        for level, n, token in self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall():
-            if not n:
+        sizes = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
+        levels = {level: (n, token) for level, n, token in sizes if level >= 1 and n}
+        if levels:
+            # Only the keys the levels' filter lets pass are searched in the levels' arrays.
+            wanted = np.array(unique, dtype=np.int64)
+            maybe = wanted[self._levels_filter(levels).may_hold(wanted)]
+            for level, (_, token) in levels.items() if len(maybe) else ():
+                stored, articles = self._level(level, token)
+                if len(stored):
+                    at = np.minimum(np.searchsorted(stored, maybe), len(stored) - 1)
+                    hit = stored[at] == maybe
+                    rows.extend(zip(maybe[hit].tolist(), articles[at[hit]].tolist(), strict=True))
+        for level, n, token in sizes:
+            if not n or level >= 1:
                 continue
             if level == ROWS:
                 rows += self.db.execute(
@@ -182,7 +249,7 @@ class Buckets:
                 continue
             if wanted is None:
                 wanted = np.array(unique, dtype=np.int64)
-            stored, articles = self._main(token, wanted) if level == MAIN else self._level(level, token)
+            stored, articles = self._main(token, wanted)
             if not len(stored):
                 continue
             at = np.minimum(np.searchsorted(stored, wanted), len(stored) - 1)
@@ -232,7 +299,7 @@ class Buckets:
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM story_bucket_sizes")
         self._mirror.clear()
-        self._level0_mirror = self._pages = None
+        self._level0_mirror = self._pages = self._filter = None
 
     # -- levels -------------------------------------------------------------------
 
@@ -296,13 +363,15 @@ class Buckets:
         rewrites it for a share of new keys that does not shrink as it grows.
         """
         state = self._state()
-        level = 0
+        current = self._filter is not None and self._filter.tokens == _level_tokens(state)
+        entered: _Keys | None = None  # the keys level 0 moved into level 1
+        level, to_main = 0, False
         while True:
             n, token = state.get(level, (0, 0))
             main = state.get(MAIN, (0, 0))[0] + state.get(ROWS, (0, 0))[0]
             to_main = n * self.layout.main_share >= main
             if n == 0 or not (to_main or n >= self.layout.capacity(level)):
-                return
+                break
             if level == 0:
                 level0 = self._level0(token)
                 keys = np.fromiter(level0.keys(), dtype=np.int64, count=len(level0))
@@ -320,7 +389,9 @@ class Buckets:
                 self._level0_mirror = (emptied, {})
             if to_main:
                 self._to_main(state, run)
-                return
+                break
+            if level == 0:
+                entered = run[0]
             level += 1
             before, target_token = state.get(level, (0, 0))
             merged = _merge(self._level(level, target_token) if before else _empty(), run)
@@ -332,6 +403,22 @@ class Buckets:
             self._set_size(level, len(merged[0]), token)
             self._mirror[level] = (token, *merged)
             self.moves[str(level)] += 1
+        # Keep the levels' filter current: keys that left the levels leave their bits (a rebuild drops them).
+        if current and self._filter is not None and not to_main:
+            if entered is not None:
+                self._filter.add(entered)
+            self._filter.tokens = _level_tokens(state)
+        if not current or to_main or (self._filter is not None and self._filter.full):
+            self._filter = None
+
+    def _levels_filter(self, levels: dict[int, tuple[int, int]]) -> _LevelFilter:
+        """The filter of ``levels`` (level -> (keys, token), levels 1 and up holding keys), built when not current."""
+        tokens = {level: token for level, (_, token) in levels.items()}
+        if self._filter is None or self._filter.tokens != tokens:
+            self._filter = _LevelFilter(tokens, 2 * sum(n for n, _ in levels.values()) + self.layout.level0)
+            for level, token in tokens.items():
+                self._filter.add(self._level(level, token)[0])
+        return self._filter
 
     # -- the main table -------------------------------------------------------------
 
