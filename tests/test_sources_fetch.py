@@ -185,14 +185,15 @@ def test_conditional_refetch_gets_304(tmp_path: Path, server: HTTPServer) -> Non
 
 def test_slow_server_times_out(tmp_path: Path, server: HTTPServer) -> None:
     def handler(request: Request) -> Response:
-        time.sleep(1.0)
+        time.sleep(3.0)
         return Response(article_html("Late"), content_type="text/html")
 
     server.expect_request("/slow").respond_with_handler(handler)
     config = FetchConfig(**{**_fields(CONFIG), "read_timeout": 0.3})
     started = time.monotonic()
     dropped, _ = fetch(tmp_path, [server.url_for("/slow")], config)
-    assert dropped == {"timeout": 1} and time.monotonic() - started < 1.0
+    # well before the answer: the margin is for setting up the fetch on a busy machine
+    assert dropped == {"timeout": 1} and time.monotonic() - started < 2.5
 
 
 def test_endless_body_is_cut_at_the_limit(tmp_path: Path, server: HTTPServer) -> None:

@@ -17,7 +17,9 @@ and their articles (16 bytes per key) stored as blobs in parts of
 :data:`PART_KEYS` keys; the main table (``story_bucket_pages``) is one sorted
 run cut into pages of :data:`PAGE_KEYS` keys, a row per page under its first
 key, with a Bloom filter of the page's keys.  The levels are searched only
-through in-memory mirrors (level 0 as a dict, the runs as arrays).  Of the
+through in-memory mirrors (level 0 as a dict, the runs as arrays), the runs
+only for the keys that pass one filter over all their keys
+(:class:`_LevelFilter`): a new article's keys are mostly in no level.  Of the
 main table only each page's first key and filter are held (264 bytes per
 page, about 1.2 bytes per key), and a lookup reads, in one query, only the
 pages whose filter passes one of its keys: for a new article, whose keys are
@@ -288,10 +290,11 @@ class Buckets:
         self._in_savepoint(lambda: self._to_main(self._state(), run))
 
     def mirror_bytes(self) -> int:
-        """About how much memory the in-memory mirrors of the levels hold."""
+        """About how much memory the in-memory mirrors of the levels (and their filter) hold."""
         level0 = len(self._level0_mirror[1]) if self._level0_mirror else 0
         pages = self._pages[1].nbytes + self._pages[2].nbytes if self._pages else 0
-        return 100 * level0 + pages + sum(m[1].nbytes + m[2].nbytes for m in self._mirror.values())
+        held = sum(m[1].nbytes + m[2].nbytes for m in self._mirror.values())
+        return 100 * level0 + pages + held + (self._filter.words.nbytes if self._filter is not None else 0)
 
     def clear(self) -> None:
         """Empty the index (for a rebuild, inside the caller's transaction)."""
