@@ -41,6 +41,16 @@ def _word_chars() -> npt.NDArray[np.bool_]:
     return table
 
 
+def _distinct(values: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """The distinct values, ascending: what ``np.unique`` gives, at an eighth of its cost on a text's
+    few hundred shingles (numpy 2's ``unique`` has a large fixed cost)."""
+    values = np.sort(values)
+    keep = np.empty(values.size, dtype=np.bool_)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
 def _power_series(base: int, n: int) -> npt.NDArray[np.uint64]:
     out = np.empty(n, dtype=np.uint64)
     out[0] = 1
@@ -112,12 +122,13 @@ class MinHasher:
         codes = np.frombuffer(text.casefold().encode("utf-32-le"), dtype=np.uint32)
         if codes.size == 0:
             return np.empty(0, dtype=np.uint64)
-        inword = _word_chars()[codes]
-        edges = np.diff(inword.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-        starts = np.flatnonzero(edges == 1)
-        if starts.size == 0:
+        inword = np.zeros(codes.size + 2, dtype=np.bool_)
+        np.take(_word_chars(), codes, out=inword[1:-1])
+        # Where a run of word characters starts or ends: starts and ends alternate.
+        edges = np.flatnonzero(inword[1:] != inword[:-1])
+        if edges.size == 0:
             return np.empty(0, dtype=np.uint64)
-        ends = np.flatnonzero(edges == -1)
+        starts, ends = edges[0::2], edges[1::2]
         powers, inverse = self._power_tables(codes.size)
         with np.errstate(over="ignore"):
             values = (codes.astype(np.uint64) * _U64(0xD6E8FEB86659FD93) + _U64(0x9E3779B1)) * powers[: codes.size]
@@ -147,7 +158,7 @@ class MinHasher:
             for j in range(1, k):
                 acc = (acc ^ (acc >> _U64(29))) + ids[j : j + n] * self._mix[j]
             acc ^= acc >> _U64(32)
-        return np.unique(acc.astype(np.uint32))
+        return _distinct(acc.astype(np.uint32))
 
     def signature(self, text: str) -> Signature:
         """The MinHash signature of ``text``; an empty text gives an empty signature."""
