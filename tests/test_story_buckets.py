@@ -359,3 +359,55 @@ def test_level_filter_follows_moves_and_rollbacks(tmp_path: Path) -> None:
         assert dict(buckets.lookup(probe)) == {k: stored[k] for k in probe}
     assert buckets.moves["1"] and buckets._filter is not None
     store.close()
+
+
+def test_keys_found_in_the_main_table_are_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = SQLiteStore(tmp_path / "m.db")
+    buckets = Buckets(store.db, TINY)
+    batches = _keys(np.random.default_rng(11), 40)
+    for article, keys in enumerate(batches, start=1):
+        buckets.add(keys, article)
+    asked: list[int] = []
+    read_pages = Buckets._main
+
+    def counting(self: Buckets, token: int, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        asked.append(len(wanted))
+        return read_pages(self, token, wanted)
+
+    monkeypatch.setattr(Buckets, "_main", counting)
+    fresh = Buckets(store.db, TINY)  # remembers nothing yet: reads pages
+    assert sorted(fresh.lookup(batches[0])) == sorted((k, 1) for k in batches[0])
+    assert asked == [64]
+    assert sorted(fresh.lookup(batches[0])) == sorted((k, 1) for k in batches[0])
+    assert asked[-1] == 0  # the second time, no key is asked of the pages
+    newest = max(_tables(store.db)["pages"].values())  # moved into the main table by this object: remembered
+    assert sorted(buckets.lookup(batches[newest - 1])) == sorted((k, newest) for k in batches[newest - 1])
+    assert asked[-1] == 0
+    store.close()
+
+
+def test_remembered_keys_are_forgotten_when_the_main_table_changes_behind_the_index(tmp_path: Path) -> None:
+    path = tmp_path / "f.db"
+    one, two = SQLiteStore(path), SQLiteStore(path)
+    a, b = Buckets(one.db, TINY), Buckets(two.db, TINY)
+    batches = _keys(np.random.default_rng(12), 40)
+    one.db.execute("BEGIN")
+    for article, keys in enumerate(batches[:20], start=1):
+        a.add(keys, article)
+    one.db.execute("COMMIT")
+    one.db.execute("BEGIN")
+    for article, keys in enumerate(batches[20:], start=21):
+        a.add(keys, article)
+    assert all(sorted(a.lookup(keys)) == sorted((k, n) for k in keys) for n, keys in enumerate(batches, start=1))
+    one.db.execute("ROLLBACK")  # the moves that brought articles 21-40 into the main table are undone
+    for article, keys in enumerate(batches, start=1):
+        assert sorted(a.lookup(keys)) == (sorted((k, article) for k in keys) if article <= 20 else [])
+    two.db.execute("BEGIN")
+    b.clear()  # another process rebuilds the index: the same keys now belong to other articles
+    for article, keys in enumerate(batches[:20], start=101):
+        b.add(keys, article)
+    two.db.execute("COMMIT")
+    for article, keys in enumerate(batches[:20], start=101):
+        assert sorted(a.lookup(keys)) == sorted((k, article) for k in keys)
+    one.close()
+    two.close()

@@ -74,6 +74,8 @@ _LOW, _HIGH = -(2**63), 2**63 - 1
 #: about 0.5 % of the keys in no level pass it.
 LEVEL_FILTER_BITS, LEVEL_FILTER_HASHES = 16, 4
 _WORD_FIELDS = (np.arange(LEVEL_FILTER_HASHES, dtype=np.uint64) * np.uint64(6))[:, None]
+#: Slots of the cache of keys found in the main table (:class:`_FoundKeys`, 16 bytes each).
+FOUND_SLOTS = 1 << 18
 
 
 @functools.cache
@@ -195,6 +197,38 @@ class _LevelFilter:
         return passed
 
 
+class _FoundKeys:
+    """Keys known to be in the main table, with their articles: a direct-mapped cache (a key's low bits pick its slot).
+
+    Copies of one story look up the same keys, mostly soon after the story
+    first came, so the keys found in the main table and the newest keys moved
+    into it are remembered here, and a key found here needs no page read.  A
+    key in the main table never leaves it or changes its article, so entries
+    stay true until something else changes the main table (another writer, a
+    rollback, a rebuild); the index then clears the cache.  A newer key takes
+    the slot of an older one.
+    """
+
+    def __init__(self, slots: int = FOUND_SLOTS) -> None:
+        self.keys = np.zeros(slots, dtype=np.int64)
+        self.articles = np.zeros(slots, dtype=np.int64)  # 0: an empty slot (article rowids start at 1)
+        self.mask = slots - 1
+
+    def get(self, keys: _Keys) -> tuple[npt.NDArray[np.bool_], _Keys]:
+        """Which of ``keys`` are here, and their articles (for those that are)."""
+        slot = keys & self.mask
+        here: npt.NDArray[np.bool_] = (self.keys[slot] == keys) & (self.articles[slot] != 0)
+        return here, self.articles[slot[here]]
+
+    def put(self, keys: _Keys, articles: _Keys) -> None:
+        slot = keys & self.mask
+        self.keys[slot] = keys
+        self.articles[slot] = articles
+
+    def clear(self) -> None:
+        self.articles[:] = 0
+
+
 class Buckets:
     """The bucket index on an open SQLite connection (the caller owns the transaction)."""
 
@@ -213,6 +247,10 @@ class Buckets:
         self._pages: tuple[int, _Keys, npt.NDArray[np.uint8]] | None = None
         #: The levels' filter (levels 1 and up), as of their tokens.
         self._filter: _LevelFilter | None = None
+        #: Keys found in the main table, valid while the main table's token is ``_found_token`` or one this
+        #: object's own moves gave it (a move adds keys; none leaves or changes its article).
+        self._found = _FoundKeys()
+        self._found_token: int | None = None
         #: A move into the main table happened: give back the heap it freed at the next lookup, when
         #: its transaction has ended (SQLite keeps what the move's pages took until then).
         self._trim_due = False
@@ -224,9 +262,9 @@ class Buckets:
             _release_freed_memory()
         rows: list[tuple[int, int]] = []
         unique = list(dict.fromkeys(keys))  # a key asked twice is found once
-        wanted: _Keys | None = None
         sizes = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
-        levels = {level: (n, token) for level, n, token in sizes if level >= 1 and n}
+        held = {level: (n, token) for level, n, token in sizes if n}
+        levels = {level: held[level] for level in held if level >= 1}
         if levels:
             # Only the keys the levels' filter lets pass are searched in the levels' arrays.
             wanted = np.array(unique, dtype=np.int64)
@@ -237,26 +275,36 @@ class Buckets:
                     at = np.minimum(np.searchsorted(stored, maybe), len(stored) - 1)
                     hit = stored[at] == maybe
                     rows.extend(zip(maybe[hit].tolist(), articles[at[hit]].tolist(), strict=True))
-        for level, n, token in sizes:
-            if not n or level >= 1:
-                continue
-            if level == ROWS:
-                rows += self.db.execute(
-                    f"SELECT key, article FROM story_buckets WHERE key IN ({_marks(len(unique))})", unique
-                ).fetchall()
-                continue
-            if level == 0:
-                level0 = self._level0(token)
-                rows.extend((k, level0[k]) for k in unique if k in level0)
-                continue
-            if wanted is None:
-                wanted = np.array(unique, dtype=np.int64)
-            stored, articles = self._main(token, wanted)
-            if not len(stored):
-                continue
+        if 0 in held:
+            level0 = self._level0(held[0][1])
+            rows.extend((k, level0[k]) for k in unique if k in level0)
+        if ROWS in held:
+            rows += self.db.execute(
+                f"SELECT key, article FROM story_buckets WHERE key IN ({_marks(len(unique))})", unique
+            ).fetchall()
+        if MAIN in held:  # each key is in one place: the main table is asked only for the keys not found yet
+            found = {key for key, _ in rows}
+            rest = [k for k in unique if k not in found] if found else unique
+            if rest:
+                rows.extend(self._in_main(held[MAIN][1], rest))
+        return rows
+
+    def _in_main(self, token: int, keys: list[int]) -> list[tuple[int, int]]:
+        """(key, article) for each of ``keys`` (distinct) in the main table: remembered, or read from its pages."""
+        if self._found_token != token:
+            self._found.clear()
+            self._found_token = token
+        wanted = np.array(keys, dtype=np.int64)
+        here, known = self._found.get(wanted)
+        rows = list(zip(wanted[here].tolist(), known.tolist(), strict=True))
+        if rows:
+            wanted = wanted[~here]
+        stored, articles = self._main(token, wanted)
+        if len(stored):
             at = np.minimum(np.searchsorted(stored, wanted), len(stored) - 1)
             hit = stored[at] == wanted
-            rows.extend(zip(wanted[hit].tolist(), articles[at[hit]].tolist(), strict=True))
+            self._found.put(wanted[hit], articles[at[hit]])
+            rows += zip(wanted[hit].tolist(), articles[at[hit]].tolist(), strict=True)
         return rows
 
     def add(self, keys: list[int], article: int) -> None:
@@ -294,7 +342,9 @@ class Buckets:
         level0 = len(self._level0_mirror[1]) if self._level0_mirror else 0
         pages = self._pages[1].nbytes + self._pages[2].nbytes if self._pages else 0
         held = sum(m[1].nbytes + m[2].nbytes for m in self._mirror.values())
-        return 100 * level0 + pages + held + (self._filter.words.nbytes if self._filter is not None else 0)
+        level_filter = self._filter.words.nbytes if self._filter is not None else 0
+        found = self._found.keys.nbytes + self._found.articles.nbytes
+        return 100 * level0 + pages + held + level_filter + found
 
     def clear(self) -> None:
         """Empty the index (for a rebuild, inside the caller's transaction)."""
@@ -302,7 +352,8 @@ class Buckets:
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM story_bucket_sizes")
         self._mirror.clear()
-        self._level0_mirror = self._pages = self._filter = None
+        self._found.clear()
+        self._level0_mirror = self._pages = self._filter = self._found_token = None
 
     # -- levels -------------------------------------------------------------------
 
@@ -462,6 +513,8 @@ class Buckets:
         ones are written, so the file reuses their space.
         """
         pages, token = state.get(MAIN, (0, 0))
+        if self._found_token != token:  # not known to match the main table: start again from nothing
+            self._found.clear()
         rows = state.get(ROWS, (0, 0))[0]
         fences = self._page_index(token)[0]
         # Chunks of about CHUNK_KEYS keys in key space (keys are hashes: uniform), starting on a page boundary.
@@ -507,5 +560,12 @@ class Buckets:
         held = self.mirror_bytes() + 2 * run[0].nbytes + pages_at_hand[1].nbytes + pages_at_hand[2].nbytes
         self.peak_mirror_bytes = max(self.peak_mirror_bytes, held)  # the old pages' index, the run, the new index
         self._pages = pages_at_hand
+        # The cache stays true (keys only came in) and takes the newest of them: copies of a story tend to come
+        # soon after it.
+        self._found_token = token
+        keep = min(len(run[1]), len(self._found.keys) // 2)
+        if keep:
+            newest = np.argpartition(run[1], len(run[1]) - keep)[len(run[1]) - keep :]
+            self._found.put(run[0][newest], run[1][newest])
         self.moves["main"] += 1
         self._trim_due = True
