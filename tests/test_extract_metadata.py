@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from presscut.article import Article
 from presscut.bench.extract import justext_stoplist
 from presscut.extract.authors import declared_names, people
 from presscut.extract.dates import date_in_text, date_in_url, find_dates, parse_date
@@ -463,3 +464,19 @@ def test_justext_stop_list_follows_the_pages_language() -> None:
 def test_a_paywall_is_flagged_only_where_the_page_declares_it(head: str, expected: tuple[object, object]) -> None:
     a = run(article_html(*PARAGRAPHS, head=head))
     assert (a.paywalled, a.evidence.get("paywalled")) == expected
+
+
+def test_a_visible_update_date_does_not_replace_the_declared_publication_date() -> None:
+    head = "<meta property='article:published_time' content='2021-04-09T08:00:00+00:00'>"
+
+    def dated(line: str) -> Article:
+        return run(page(f"<article><h1 class='entry-title'>Tide tables for the new harbour</h1>{line}"
+                        f"<div class='entry-content'>{BODY}</div></article>", head),
+                   fetched_at=datetime(2025, 6, 1, tzinfo=timezone.utc))
+
+    a = dated("<div class='entry-date'>Last updated on <a href='/tides/'>February 2, 2025</a></div>")
+    assert (a.published, a.date_source) == (datetime(2021, 4, 9, 8, tzinfo=timezone.utc), "meta")
+    assert (a.modified, a.evidence["modified"]) == (datetime(2025, 2, 2, tzinfo=timezone.utc), "text")
+    # Unlabelled, the date by the headline is what the page shows as its date: it wins.
+    a = dated("<div class='entry-date'><a href='/tides/'>February 2, 2025</a></div>")
+    assert (a.published, a.date_source) == (datetime(2025, 2, 2, tzinfo=timezone.utc), "text")

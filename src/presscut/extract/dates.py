@@ -248,7 +248,14 @@ def find_dates(
     labelled = found[0] if found is not None else None
     if found is not None and (out.published is None or not _same_day(found[0], out.published, found[1])):
         out.published, out.source, out.published_evidence = found[0], "text", "text"
+    declared = out.published is not None
     for text in (headline_texts or ()) if labelled is None else ():
+        if declared and P.UPDATED_LABEL.search(text):
+            # "Last updated: ..." by the headline: a revision's date, not a better publication date.
+            value = plausible(date_in_text(text), latest)
+            if out.modified is None and value is not None:
+                out.modified, out.modified_evidence = value, "text"
+            continue
         value = plausible(date_in_text(text), latest)
         if value is None and OTHER_DATE.search(text):
             break  # a date in an order that cannot be told (03/04/2024): no later line is likelier

@@ -492,5 +492,11 @@ PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b(?:\s+(?:on|am|le|el|il|op))?[:\s]",
     re.IGNORECASE,
 )
+#: A label that says the date after it is a revision's, not the publication's ("Last updated:").
+UPDATED_LABEL = re.compile(
+    r"\b(?:(?:last\s+)?(?:updated|modified|revised|reviewed)|aktualisiert|geändert|mis\s+à\s+jour|modifié"
+    r"|actualizado|modificado|aggiornato|modificato|bijgewerkt)\b",
+    re.IGNORECASE,
+)
 #: How far after a :data:`PUBLISHED_LABEL` its date may start.
 LABELLED_DATE_CHARS = 40
