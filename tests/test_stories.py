@@ -118,6 +118,33 @@ def test_later_visit_at_a_known_url_with_changed_text_is_a_revision(tmp_path: Pa
         store.close()
 
 
+def test_a_revision_that_leaves_its_story_hands_it_to_the_other_copies(
+    tmp_path: Path, bases: list[BaseText]
+) -> None:
+    store = SQLiteStore(tmp_path / "c.db")
+    try:
+        first = story_article(body(bases[0]), 1, hours=0)
+        later = story_article(body(bases[0]) + "\n\nThe ferry runs again.", 2, site="Saltmere Echo", hours=5)
+        earlier = story_article(body(bases[0]) + "\n\nSaltmere residents were warned.", 3, site="Quay Post", hours=2)
+        store.upsert([first, later, earlier])
+        story = first.story_id
+        assert later.story_id == earlier.story_id == story == first.id
+        # The founder, also the original, is rewritten into another story entirely.
+        rewritten = story_article(body(bases[1]), 1, hours=0)
+        assert store.upsert([rewritten]) == ["revision"]
+        assert rewritten.story_id != story
+        rowids = dict(store.db.execute("SELECT id, rowid FROM articles").fetchall())
+        representative, original, published, count = store.db.execute(
+            "SELECT representative, original, first_published, articles FROM stories WHERE id = ?", (story,)
+        ).fetchone()
+        assert count == 2
+        assert representative == rowids[later.id]  # the earliest stored copy still in the story
+        assert original == rowids[earlier.id]  # the earliest published copy still in the story
+        assert published == earlier.published.isoformat()  # type: ignore[union-attr]
+    finally:
+        store.close()
+
+
 def test_another_sites_copy_that_changes_is_not_a_revision(tmp_path: Path, bases: list[BaseText]) -> None:
     store = SQLiteStore(tmp_path / "c.db")
     try:

@@ -172,9 +172,43 @@ class StoryIndex:
         if old is None:
             return
         self.db.execute("DELETE FROM story_signatures WHERE article = ?", (rowid,))
-        self.db.execute("UPDATE stories SET articles = articles - 1 WHERE sid = ?", (old[0],))
-        self.db.execute("DELETE FROM stories WHERE sid = ? AND articles <= 0", (old[0],))
+        left = self.db.execute(
+            "UPDATE stories SET articles = articles - 1 WHERE sid = ? RETURNING id, articles, representative, original",
+            (old[0],),
+        ).fetchone()
         # Its bucket rows stay: a candidate found through them is checked against current signatures.
+        if left is None:
+            return
+        story_id, count, representative, original = left
+        if count <= 0:
+            self.db.execute("DELETE FROM stories WHERE sid = ?", (old[0],))
+        elif rowid in (representative, original):
+            self._stand_in(old[0], story_id, rowid, representative == rowid, original == rowid)
+
+    def _stand_in(self, sid: int, story_id: str, leaving: int, representative: bool, original: bool) -> None:
+        """Another copy takes the place of ``leaving`` as the story's representative (the earliest
+        stored copy) and/or its original (the earliest published), so the story never points at
+        an article that has left it (a revision that is no longer the same story)."""
+        members = self.db.execute(
+            "SELECT rowid, published, json_extract(data, '$.date_source') FROM articles "
+            "WHERE story_id = ? AND rowid != ? ORDER BY rowid",
+            (story_id, leaving),
+        ).fetchall()
+        if not members:
+            return
+        if representative:
+            self.db.execute("UPDATE stories SET representative = ? WHERE sid = ?", (members[0][0], sid))
+        if original:
+            dated = [
+                (key, member, published)
+                for member, published, source in members
+                if (key := order_key(published, is_day_only(published, source))) is not None
+            ]
+            key, first, published = min(dated) if dated else (None, members[0][0], None)
+            self.db.execute(
+                "UPDATE stories SET original = ?, first_published = ?, first_key = ? WHERE sid = ?",
+                (first, published, key, sid),
+            )
 
     # -- rebuild ------------------------------------------------------------------
 
