@@ -78,10 +78,15 @@ def test_product_page_type_from_its_claim_and_prices() -> None:
 
 def test_visible_date_by_the_headline_wins() -> None:
     head = '<meta property="article:published_time" content="2021-03-01T10:00:00Z">'
-    body = f"<h1>Port strike ends</h1><div>Last updated: May 2, 2024</div><article><p>{PARAGRAPHS[0]}</p></article>"
+    body = f"<h1>Port strike ends</h1><div>Thursday, May 2, 2024</div><article><p>{PARAGRAPHS[0]}</p></article>"
     a = run(page(body, head))
     assert a.published is not None and a.published.date().isoformat() == "2024-05-02"
     assert a.date_source == "text"
+    # Labelled as an update, it is the modified date and the declared publication date stays.
+    body = f"<h1>Port strike ends</h1><div>Last updated: May 2, 2024</div><article><p>{PARAGRAPHS[0]}</p></article>"
+    a = run(page(body, head))
+    assert a.published is not None and a.published.date().isoformat() == "2021-03-01"
+    assert a.modified is not None and a.modified.date().isoformat() == "2024-05-02"
 
 
 def test_date_from_script_data() -> None:
