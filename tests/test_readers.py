@@ -153,6 +153,18 @@ def test_jsonl_lines(tmp_path: Path) -> None:
     assert stats.to_dict() == {}
 
 
+def test_jsonl_lone_surrogate_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    # JSON can escape half of a UTF-16 pair ("\\ud800"); no UTF-8 text or SQLite row can hold it.
+    line = (r'{"text": "Dock workers \ud800 returned \ud83d\ude00 on Monday.", "url": "https://quay.example/b",'
+            r' "authors": ["Mara \udc01 Quillon"]}')
+    (tmp_path / "batch.jsonl").write_text(line + "\n", encoding="ascii")
+    (doc,) = list(FileReader([tmp_path]).read())
+    assert isinstance(doc, RawDocument)
+    assert doc.content == "Dock workers \ufffd returned \U0001f600 on Monday."  # a whole pair stays one character
+    assert doc.hints["authors"] == ["Mara \ufffd Quillon"]
+    doc.content.encode("utf-8")  # storable
+
+
 def test_permission_errors_are_counted_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Root ignores permission bits, so the errors the OS would raise are injected."""
     (tmp_path / "a.html").write_bytes(PAGE)

@@ -60,6 +60,14 @@ def test_signatures_are_deterministic_across_instances(bases: list[BaseText]) ->
     assert MinHasher(StoryConfig(seed=1)).signature(body(bases[0])).values.tolist() != a.values.tolist()
 
 
+def test_words_beyond_the_basic_plane_hash_like_any_other() -> None:
+    h = MinHasher()
+    # Characters of 16 and 32 bits in one text, a lone surrogate among them: words, not an error.
+    words = h.word_hashes("Harbour 😀 𝔘𝔫𝔦 gazette \ud800 quay")
+    assert len(words) == 4  # harbour, 𝔘𝔫𝔦 (letters), gazette, quay
+    assert np.array_equal(words[[0, 2, 3]], h.word_hashes("harbour gazette quay"))
+
+
 def test_overlap_estimates_jaccard_and_containment(bases: list[BaseText]) -> None:
     h = MinHasher()
     full = body(bases[0])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -213,6 +214,22 @@ def looks_like_prose(text: str) -> bool:
     return visible > 0 and letters / visible >= MIN_LETTER_SHARE
 
 
+#: A JSON escape of a UTF-16 surrogate ("\\ud83d"): paired, JSON decodes it to one character; alone, to a
+#: lone surrogate, which no UTF-8 text (nor SQLite) can hold.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def read_jsonl(data: bytes, name: str) -> Iterator[RawDocument | Drop]:
     """One RawDocument per JSON line with ``html`` or ``text``; bad lines are counted skips."""
     for lineno, raw in enumerate(data.splitlines(), start=1):
@@ -230,6 +247,8 @@ def read_jsonl(data: bytes, name: str) -> Iterator[RawDocument | Drop]:
         if not isinstance(obj, dict):
             yield Drop("bad-json", f"{where}: not a JSON object")
             continue
+        if _SURROGATE_ESCAPE.search(raw):
+            obj = _without_lone_surrogates(obj)
         html, text = obj.get("html"), obj.get("text")
         origin = Origin("jsonl", path=name, offset=lineno)
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
