@@ -606,3 +606,73 @@ def test_a_linked_card_title_over_a_line_of_summary_stays_but_an_articles_teaser
     teaser = "<h3><a href='/news/regatta'>Regatta moves to May</a></h3><p>The club votes for a later date.</p>"
     article = run(page(f"<article>{BODY}{teaser}</article>"))
     assert "Regatta moves to May" not in article.text
+
+
+def test_a_linked_item_title_over_its_own_text_stays_in_a_container_of_cards() -> None:
+    # A shop's grid: each item a linked name (not a heading) over its price, inside the item's box.
+    items = "".join(
+        f"<div class='item'><div class='name'><a href='/shop/{n}'>{name}</a></div>"
+        f"<div class='price'>Now £{price}.00, was £{price + 20}.00 before the winter sale</div></div>"
+        for n, (name, price) in enumerate(
+            [
+                ("Saltmere oilskin coat", 120), ("Quayside wool cap", 18), ("Harbour rope belt", 25),
+                ("Net mender's gloves", 14), ("Pilot's sea scarf", 30),
+            ]
+        )
+    )
+    intro = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])  # two paragraphs: not yet an article's run
+    shop = run(page(f"<main><h1>Winter coats and caps</h1>{intro}{items}</main>"))
+    assert "Quayside wool cap" in shop.text
+    assert "Harbour rope belt" in shop.text
+    # An article's run of paragraphs keeps its teasers out, whatever their shape.
+    teaser = "<div class='more'><a href='/news/regatta'>Regatta moves to May</a></div><p>The club votes.</p>"
+    article = run(page(f"<article>{BODY}<div>{teaser}</div></article>"))
+    assert "Regatta moves to May" not in article.text
+
+
+def test_a_cards_text_box_named_caption_is_read_but_an_images_caption_is_not() -> None:
+    # Tiles whose text sits in a box named "caption" (a thumbnail grid's convention): inside the
+    # tile's link, or holding the tile's heading.
+    linked = "".join(
+        f"<div class='tile'><a href='/shop/{n}'><img src='/{n}.jpg'><div class='caption'>{name}, "
+        f"made on the quay in Brindlecombe, price £{price}.00</div></a></div>"
+        for n, (name, price) in enumerate(
+            [("Saltmere oilskin coat", 120), ("Quayside wool cap", 18), ("Harbour rope belt", 25)]
+        )
+    )
+    headed = "".join(
+        f"<div class='tile'><img src='/{n}.jpg'><div class='product-caption'><h3>{name}</h3>"
+        f"<p>Made on the quay in Brindlecombe from {stuff}.</p></div></div>"
+        for n, (name, stuff) in enumerate(
+            [
+                ("Net mender's gloves", "oiled wool"), ("Pilot's sea scarf", "lambswool"),
+                ("Deckhand's smock", "sailcloth"),
+            ]
+        )
+    )
+    shop = run(page(f"<main><h1>Winter coats and caps</h1>{linked}{headed}</main>"))
+    assert "Quayside wool cap" in shop.text
+    assert "Pilot's sea scarf" in shop.text
+    photo = "<img src='/ferry.jpg'><div class='caption'>The ferry at the north landing stage. Photo: Jane Roe</div>"
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+    article = run(page(f"<article><p>{PARAGRAPHS[0]}</p>{photo}{rest}</article>"))
+    assert "north landing stage" not in article.text
+    assert PARAGRAPHS[2] in article.text
+
+
+def test_a_list_of_links_the_article_introduces_stays_but_a_closing_list_goes() -> None:
+    first, second, third = PARAGRAPHS
+    tools = "".join(
+        f"<li><a href='/gear/{n}'>{name}</a></li>"
+        for n, name in enumerate(["Saltmere tide gauge", "Quayside rope winch", "Harbour buoy lamp"])
+    )
+    body = f"<p>{first}</p><p>{second} The crews used three tools:</p><ul>{tools}</ul><p>{third}</p>"
+    text = run(page(f"<article>{body}</article>")).text
+    assert "Quayside rope winch" in text
+    assert third in text
+    # The same list after the article's last paragraph is a list of teasers, not its text.
+    closing = run(page(f"<article>{BODY}<p>More from the harbour:</p><ul>{tools}</ul></article>")).text
+    assert "Quayside rope winch" not in closing
+    # ...and so is one that no line of the text introduces.
+    loose = run(page(f"<article><p>{first}</p><p>{second}</p><ul>{tools}</ul><p>{third}</p></article>")).text
+    assert "Quayside rope winch" not in loose

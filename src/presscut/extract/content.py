@@ -17,7 +17,9 @@ Everything taken out is returned as :class:`~presscut.article.Removed`
 
 A block that is mostly links stays when it is a heading over its own text (a
 listicle's item, not a teaser; a line of summary is enough in a container of cards
-without a run of paragraphs) or a long list item (a source, a reading list).  A short
+without a run of paragraphs, where a linked title that is not a heading stays over its item's own
+text too: a shop's grid), a long list item (a source, a reading list) or an item of a list
+that a line of the text introduces ("The tools we tested:") before the last paragraph.  A short
 line repeated within a few blocks (a card's title over and under its image) is kept once.
 
 Pages that are not articles are read again when the first reading says so:
@@ -292,9 +294,19 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     lead = _lead(walk, best, stop) if best_score > 0 and not keep_links else frozenset()
     #: While inside a "Related articles" section: (end of its parent's subtree, heading level).
     related: tuple[int, int] | None = None
-    #: How much own text a linked heading needs under it to stay: set at the first such heading.
+    #: How much own text a linked heading needs under it to stay (whether the container is one of
+    #: cards): set at the first link-dense block.
     section_chars = 0
+    #: Position of the container's last paragraph, set at the first linked list item: a list of links
+    #: that a line of the text introduces before it is the article's own (the products it compares,
+    #: the sources it cites), not a list of teasers closing it.
+    last_paragraph = -2
+    #: Whether the last block before the current one that is not a list item ends with a colon:
+    #: the line that introduces a list ("The tools we tested:").
+    colon = False
     for pos, block in enumerate(walk.blocks):
+        if block.tag != "li":
+            colon = block.text[-1] == ":"
         if (best_score <= 0 or not best <= block.elem < stop) and pos not in lead:
             if not outside:
                 outside_at = pos
@@ -317,13 +329,22 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
         reason = _block_reason(block, title_keys, keep_links)
         if reason == "link-dense":
             content.link_dense_chars += len(block.text)
-            if level < 7 and not section_chars:
+            if not section_chars:
                 section_chars = _section_chars(walk, best, stop)
-            if (level < 7 and _heads_section(walk.blocks, pos, stop, section_chars)) or (
-                block.tag == "li" and len(block.text) >= LINKED_ITEM_CHARS
+            if block.tag == "li" and last_paragraph == -2:
+                last_paragraph = _last_paragraph(walk, best, stop) if not keep_links else -1
+            if (
+                (level < 7 and _heads_section(walk.blocks, pos, stop, section_chars))
+                or (
+                    block.tag == "li"
+                    and (len(block.text) >= LINKED_ITEM_CHARS or (colon and pos < last_paragraph))
+                )
+                or (level == 7 and section_chars == CARD_TEXT_CHARS and _titles_card(walk, pos, best, end))
             ):
                 # a linked heading over its own text (a listicle's item, not a teaser), a list item
-                # long enough to say something beside its links (sources, a reading list)
+                # long enough to say something beside its links (sources, a reading list) or in a
+                # list that a line of the article's text introduces, in a container of cards a
+                # linked title over its item's own text (a shop's grid)
                 reason = None
                 content.kept_link_dense_chars += len(block.text)
         if reason is None and len(block.text) >= DUPLICATE_CHARS:
@@ -380,6 +401,30 @@ def _section_chars(walk: Walk, best: int, stop: int) -> int:
     a line or two is a teaser for another page."""
     inside = [b for b in walk.blocks if best <= b.elem < stop]
     return SECTION_TEXT_CHARS if longest_paragraph_run(inside) >= CARD_MAX_RUN else CARD_TEXT_CHARS
+
+
+def _last_paragraph(walk: Walk, best: int, stop: int) -> int:
+    """Position of the last block of the container that reads as a paragraph (-1: none)."""
+    for i in range(len(walk.blocks) - 1, -1, -1):
+        block = walk.blocks[i]
+        if best <= block.elem < stop and len(block.text) - block.link_chars >= PARAGRAPH_CHARS:
+            return i
+    return -1
+
+
+def _titles_card(walk: Walk, pos: int, best: int, end: list[int]) -> bool:
+    """Whether the linked block at ``pos`` is the title of a card in a container of cards: a
+    product's or a listing's item, a link over its own text (a price, a line of summary) inside
+    the same item (the subtree of the title's parent, an element inside the container ``best``:
+    a line of links straight in the container is not an item)."""
+    blocks = walk.blocks
+    if pos + 1 >= len(blocks):
+        return False
+    nxt = blocks[pos + 1]
+    card = walk.parent[blocks[pos].elem]
+    if card <= best or not card <= nxt.elem < end[card]:
+        return False
+    return nxt.link_chars * 2 <= len(nxt.text) and nxt.tag not in P.HEADING_TAGS
 
 
 def _near_duplicate(block: Block, kept: list[Block]) -> bool:

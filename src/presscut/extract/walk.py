@@ -10,7 +10,8 @@ things at once:
   unless the element holds more text outside links than furniture does
   (:data:`GUARD_CHARS`), or says it holds the article; customers' reviews go
   however long, unless they are most of the page or the page says it is an
-  article.  Elements hidden by
+  article.  A box named "caption" inside a link or holding a heading is a
+  card's text (a thumbnail grid's), not an image's caption.  Elements hidden by
   the ``hidden`` attribute or an inline ``display: none`` are dropped too,
   unless they hold sentences (a collapsed FAQ answer or accordion panel).
   Inside ``<pre>`` and ``<code>`` class names are syntax colours
@@ -378,6 +379,11 @@ class Walk:
                     # an article's own header (headline, standfirst, byline; cleaned per line), or a
                     # box named "header" that only wraps a heading ("card-header", a CMS's heading module)
                     reason = None
+                elif reason == "caption" and tag != "figcaption" and (links or _card_body(node)):
+                    # a card's text box named "caption" (Bootstrap's thumbnail caption, a product tile's
+                    # "product-caption"): inside the card's link, or holding the card's heading; an image's
+                    # caption is neither
+                    reason = None
             else:  # the common case, without a call
                 content, reason = tag in content_tags, None
             if (
@@ -527,6 +533,11 @@ def _heading_box(node: LexborNode) -> bool:
         return False
     text = node.text(deep=True, strip=True)
     return len(text) <= HEADING_BOX_CHARS and len(heading.text(deep=True, strip=True)) * 10 >= len(text) * 8
+
+
+def _card_body(node: LexborNode) -> bool:
+    """Whether an element holds a heading: the body of a card (title and summary), not a caption."""
+    return node.css_first("h1, h2, h3, h4, h5, h6") is not None
 
 
 def _reply_form(node: LexborNode) -> bool:
