@@ -23,7 +23,8 @@ only for the keys that pass one filter over all their keys
 main table only each page's first key and filter are held (264 bytes per
 page, about 1.2 bytes per key), and a lookup reads, in one query, only the
 pages whose filter passes one of its keys: for a new article, whose keys are
-not in the index, about one page.  A move merges sorted arrays and writes
+not in the index, about one page; for a copy, whose keys mostly are, none when
+they were found before or came in with a recent move (:class:`_FoundKeys`).  A move merges sorted arrays and writes
 blobs: into a level it writes that level again; into the main table it reads
 the main table in chunks of whole pages, in key order, and writes each chunk
 again merged, so it costs about the main table's bytes, with no B-tree work
