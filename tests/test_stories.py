@@ -15,6 +15,7 @@ from presscut.cli.output import render_story
 from presscut.corpus import Corpus
 from presscut.store import SQLiteStore
 from presscut.stories import StoryConfig
+from presscut.stories import index as story_index
 from presscut.stories.minhash import MinHasher, overlap
 
 T0 = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
@@ -127,8 +128,9 @@ def test_later_visit_at_a_known_url_with_changed_text_is_a_revision(tmp_path: Pa
 
 
 def test_a_revision_that_leaves_its_story_hands_it_to_the_other_copies(
-    tmp_path: Path, bases: list[BaseText]
+    tmp_path: Path, bases: list[BaseText], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(story_index, "RESCORE_CHUNK", 1)  # copies rescored one statement at a time
     store = SQLiteStore(tmp_path / "c.db")
     try:
         first = story_article(body(bases[0]), 1, hours=0)
@@ -149,6 +151,12 @@ def test_a_revision_that_leaves_its_story_hands_it_to_the_other_copies(
         assert representative == rowids[later.id]  # the earliest stored copy still in the story
         assert original == rowids[earlier.id]  # the earliest published copy still in the story
         assert published == earlier.published.isoformat()  # type: ignore[union-attr]
+        # Similarities are now to the new representative.
+        similarity = dict(store.db.execute("SELECT id, story_similarity FROM articles").fetchall())
+        assert similarity[later.id] == 1.0
+        h = MinHasher()
+        expected = overlap(h.signature(later.text), h.signature(earlier.text)).containment
+        assert similarity[earlier.id] == round(expected, 4) < 1.0
     finally:
         store.close()
 

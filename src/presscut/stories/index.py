@@ -28,6 +28,9 @@ from presscut.stories.config import BucketLayout, StoryConfig
 from presscut.stories.minhash import MinHasher, Signature, overlap
 from presscut.stories.order import is_day_only, order_key
 
+#: Copies whose similarity is recomputed per statement when a story gets a new representative.
+RESCORE_CHUNK = 500
+
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
@@ -198,6 +201,7 @@ class StoryIndex:
             return
         if representative:
             self.db.execute("UPDATE stories SET representative = ? WHERE sid = ?", (members[0][0], sid))
+            self._rescore(members[0][0], [member for member, _, _ in members])
         if original:
             dated = [
                 (key, member, published)
@@ -208,6 +212,30 @@ class StoryIndex:
             self.db.execute(
                 "UPDATE stories SET original = ?, first_published = ?, first_key = ? WHERE sid = ?",
                 (first, published, key, sid),
+            )
+
+    def _rescore(self, representative: int, members: list[int]) -> None:
+        """Each of ``members``' similarity to a story's new ``representative``."""
+        row = self.db.execute(
+            "SELECT shingles, signature FROM story_signatures WHERE article = ?", (representative,)
+        ).fetchone()
+        if row is None or row[1] is None:
+            return
+        rep = Signature.from_bytes(row[1], row[0])
+        for i in range(0, len(members), RESCORE_CHUNK):
+            chunk = members[i : i + RESCORE_CHUNK]
+            rows = self.db.execute(
+                "SELECT article, shingles, signature FROM story_signatures "
+                f"WHERE article IN ({','.join('?' * len(chunk))}) AND signature IS NOT NULL",
+                chunk,
+            ).fetchall()
+            self.db.executemany(
+                "UPDATE articles SET story_similarity = ? WHERE rowid = ?",
+                [
+                    (1.0 if article == representative else
+                     round(overlap(rep, Signature.from_bytes(blob, shingles)).containment, 4), article)
+                    for article, shingles, blob in rows
+                ],
             )
 
     # -- rebuild ------------------------------------------------------------------
