@@ -16,6 +16,7 @@ from presscut.corpus import Corpus
 from presscut.store import SQLiteStore
 from presscut.stories import StoryConfig
 from presscut.stories import index as story_index
+from presscut.stories import minhash as minhash_module
 from presscut.stories.minhash import MinHasher, overlap
 
 T0 = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
@@ -67,6 +68,17 @@ def test_words_beyond_the_basic_plane_hash_like_any_other() -> None:
     words = h.word_hashes("Harbour 😀 𝔘𝔫𝔦 gazette \ud800 quay")
     assert len(words) == 4  # harbour, 𝔘𝔫𝔦 (letters), gazette, quay
     assert np.array_equal(words[[0, 2, 3]], h.word_hashes("harbour gazette quay"))
+
+
+def test_a_long_text_hashes_the_same_without_leaving_its_tables_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = " ".join(f"quay{i % 997} tide{i % 89}" for i in range(4000))  # about 60,000 characters
+    kept = MinHasher().signature(text)  # tables kept for the text's length
+    monkeypatch.setattr(minhash_module, "KEPT_POWERS", 4096)
+    h = MinHasher()
+    assert np.array_equal(h.signature(text).values, kept.values)  # tables made for the call: same hashes
+    assert h._powers.size <= 4096  # ...and not kept
+    assert np.array_equal(minhash_module._power_series(0x100000001B3, 1000),
+                          np.array([pow(0x100000001B3, i, 2**64) for i in range(1000)], dtype=np.uint64))
 
 
 def test_overlap_estimates_jaccard_and_containment(bases: list[BaseText]) -> None:

@@ -24,6 +24,8 @@ from presscut.stories.config import StoryConfig
 _U64 = np.uint64
 #: Base of the polynomial word hash (odd, so invertible modulo 2**64).
 _BASE = 0x100000001B3
+#: Characters of text whose hash powers a hasher keeps between calls (16 bytes each: 16 MB).
+KEPT_POWERS = 1 << 20
 
 
 @functools.cache
@@ -61,12 +63,16 @@ def _distinct(values: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
 
 
 def _power_series(base: int, n: int) -> npt.NDArray[np.uint64]:
+    """``base**0 .. base**(n-1)`` modulo 2**64, by doubling: each step multiplies the powers so far by
+    ``base**filled`` (a few numpy operations, where a loop over ``n`` took seconds for a 10 MB text)."""
     out = np.empty(n, dtype=np.uint64)
-    out[0] = 1
-    step = np.uint64(base)
+    out[:1] = 1
+    filled = 1
     with np.errstate(over="ignore"):
-        for i in range(1, n):  # cheap: only when a longer text than ever before arrives
-            out[i] = out[i - 1] * step
+        while filled < n:
+            take = min(filled, n - filled)
+            np.multiply(out[:take], np.uint64(pow(base, filled, 2**64)), out=out[filled : filled + take])
+            filled += take
     return out
 
 
@@ -149,11 +155,15 @@ class MinHasher:
         return h
 
     def _power_tables(self, n: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-        if self._powers.size < n + 1:
-            size = max(n + 1, 2 * self._powers.size, 4096)
-            self._powers = _power_series(_BASE, size)
-            self._inverse_powers = _power_series(pow(_BASE, -1, 2**64), size)
-        return self._powers, self._inverse_powers
+        """Powers of the hash base and of its inverse for a text of ``n`` characters: kept for texts up to
+        :data:`KEPT_POWERS` characters, made for the call beyond (one long text must not hold memory)."""
+        if self._powers.size >= n + 1:
+            return self._powers, self._inverse_powers
+        size = max(n + 1, min(2 * self._powers.size, KEPT_POWERS), 4096)
+        powers, inverse = _power_series(_BASE, size), _power_series(pow(_BASE, -1, 2**64), size)
+        if size <= KEPT_POWERS:
+            self._powers, self._inverse_powers = powers, inverse
+        return powers, inverse
 
     def shingles(self, text: str) -> npt.NDArray[np.uint32]:
         """The distinct 32-bit shingle hashes of ``text`` (fewer than ``k`` words make one shingle)."""
