@@ -70,13 +70,14 @@ def test_words_beyond_the_basic_plane_hash_like_any_other() -> None:
     assert np.array_equal(words[[0, 2, 3]], h.word_hashes("harbour gazette quay"))
 
 
-def test_a_long_text_hashes_the_same_without_leaving_its_tables_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_text_hashes_the_same_in_pieces_without_keeping_its_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     text = " ".join(f"quay{i % 997} tide{i % 89}" for i in range(4000))  # about 60,000 characters
     kept = MinHasher().signature(text)  # tables kept for the text's length
-    monkeypatch.setattr(minhash_module, "KEPT_POWERS", 4096)
+    monkeypatch.setattr(minhash_module, "KEPT_POWERS", 4096)  # ...and now read in pieces of 4,096 characters
     h = MinHasher()
     assert np.array_equal(h.signature(text).values, kept.values)  # tables made for the call: same hashes
     assert h._powers.size <= 4096  # ...and not kept
+    assert h.word_hashes("x" * 10_000).size == 3  # no white space to cut at: cut inside the word, still hashed
     assert np.array_equal(minhash_module._power_series(0x100000001B3, 1000),
                           np.array([pow(0x100000001B3, i, 2**64) for i in range(1000)], dtype=np.uint64))
 

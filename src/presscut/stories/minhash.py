@@ -134,7 +134,25 @@ class MinHasher:
         """
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
-        codes = _codes(text.casefold())
+        folded = text.casefold()
+        if len(folded) <= KEPT_POWERS:
+            return self._hash_words(folded)
+        # A long text in pieces cut at white space: a word's hash does not depend on where it starts, so the
+        # hashes are the same, and the memory is that of one piece (about 50 MB), not of the whole text.
+        pieces, start = [], 0
+        while start < len(folded):
+            end = start + KEPT_POWERS
+            if end < len(folded):
+                end = max(folded.rfind(" ", start, end), folded.rfind("\n", start, end), start) + 1
+                if end == start + 1:  # no white space in a whole piece: cut inside the word
+                    end = start + KEPT_POWERS
+            pieces.append(self._hash_words(folded[start:end]))
+            start = end
+        return np.concatenate(pieces)
+
+    def _hash_words(self, folded: str) -> npt.NDArray[np.uint64]:
+        """:meth:`word_hashes` of a text already normalised and casefolded."""
+        codes = _codes(folded)
         if codes.size == 0:
             return np.empty(0, dtype=np.uint64)
         inword = np.zeros(codes.size + 2, dtype=np.bool_)
