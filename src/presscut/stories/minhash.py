@@ -177,9 +177,9 @@ class MinHasher:
         :data:`KEPT_POWERS` characters, made for the call beyond (one long text must not hold memory)."""
         if self._powers.size >= n + 1:
             return self._powers, self._inverse_powers
-        size = max(n + 1, min(2 * self._powers.size, KEPT_POWERS), 4096)
+        size = max(n + 1, min(2 * self._powers.size, KEPT_POWERS + 1), 4096)
         powers, inverse = _power_series(_BASE, size), _power_series(pow(_BASE, -1, 2**64), size)
-        if size <= KEPT_POWERS:
+        if size <= KEPT_POWERS + 1:
             self._powers, self._inverse_powers = powers, inverse
         return powers, inverse
 
