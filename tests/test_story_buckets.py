@@ -13,12 +13,14 @@ from presscut.bench.syndicate import Labelled, generated_bases, syndicate
 from presscut.store import SQLiteStore
 from presscut.store import sqlite as store_module
 from presscut.stories import buckets as buckets_module
-from presscut.stories.buckets import MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _LevelFilter, _may_hold
+from presscut.stories.buckets import DRAIN, MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _LevelFilter, _may_hold
 from presscut.stories.config import BucketLayout
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher
 
 TINY = BucketLayout(level0=64, fanout=2, main_share=4)  # moves every article or so, through every level
+#: As TINY, with moves into the main table in steps of about 300 keys (one per move out of level 0).
+STEPS = BucketLayout(level0=64, fanout=2, main_share=4, main_step=300)
 
 
 class OneTable:
@@ -73,6 +75,7 @@ def test_assignments_are_identical_to_one_table_at_any_layout(tmp_path: Path, cr
     assert len({r[1] for r in reference[: len(crawl)]}) < len(crawl)  # some copies joined stories
     assert _assign(tmp_path / "default.db", crawl, None) == reference
     assert _assign(tmp_path / "tiny.db", crawl, TINY) == reference
+    assert _assign(tmp_path / "steps.db", crawl, STEPS) == reference
     assert _assign(tmp_path / "wide.db", crawl, BucketLayout(level0=300, fanout=3, main_share=40)) == reference
 
 
@@ -86,7 +89,8 @@ def _pairs(blobs: list[tuple[bytes, bytes]]) -> dict[int, int]:
 
 
 def _tables(db: sqlite3.Connection) -> dict[str, dict[int, int]]:
-    """Where each key is stored: the main table's pages and rows, level 0, each run."""
+    """Where each key is stored: the main table's pages and rows, level 0, each run (of the level on its way into
+    the main table, the keys not there yet)."""
     level0: dict[int, int] = {}
     for article, blob in db.execute("SELECT article, keys FROM story_bucket_adds ORDER BY rowid"):
         level0.update(dict.fromkeys(np.frombuffer(blob, dtype="<i8").tolist(), article))
@@ -98,12 +102,16 @@ def _tables(db: sqlite3.Connection) -> dict[str, dict[int, int]]:
     for (level,) in db.execute("SELECT DISTINCT level FROM story_bucket_runs").fetchall():
         run = db.execute("SELECT keys, articles FROM story_bucket_runs WHERE level = ? ORDER BY part", (level,))
         places[str(level)] = _pairs(run.fetchall())
+    cursor = db.execute("SELECT cursor FROM story_bucket_sizes WHERE level = ?", (DRAIN,)).fetchone()
+    if str(DRAIN) in places and cursor is not None:
+        places[str(DRAIN)] = {k: a for k, a in places[str(DRAIN)].items() if k >= cursor[0]}
     return places
 
 
-def test_every_key_is_found_in_whichever_level_holds_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", [TINY, STEPS], ids=["tiny", "steps"])
+def test_every_key_is_found_in_whichever_level_holds_it(tmp_path: Path, layout: BucketLayout) -> None:
     store = SQLiteStore(tmp_path / "b.db")
-    buckets = Buckets(store.db, TINY)
+    buckets = Buckets(store.db, layout)
     batches = _keys(np.random.default_rng(1), 300)
     store.db.execute("BEGIN")
     for article, keys in enumerate(batches, start=1):
@@ -117,8 +125,8 @@ def test_every_key_is_found_in_whichever_level_holds_it(tmp_path: Path) -> None:
     assert sum(len(rows) for rows in tables.values()) == 300 * 64  # each key in exactly one place
     sizes = dict(store.db.execute("SELECT level, keys FROM story_bucket_sizes").fetchall())
     assert sizes[MAIN] == len(tables["pages"]) and sizes.get(ROWS, 0) == len(tables["rows"]) == 0
-    assert all(sizes.get(int(name), 0) == len(rows) for name, rows in tables.items() if name.isdigit())
-    fresh = Buckets(store.db, TINY)  # another process: reads the levels from the file
+    assert all(sizes.get(int(name), 0) == len(rows) for name, rows in tables.items() if name.lstrip("-").isdigit())
+    fresh = Buckets(store.db, layout)  # another process: reads the levels from the file
     for article, keys in enumerate(batches, start=1):
         assert sorted(fresh.lookup(keys)) == sorted((k, article) for k in keys)
     store.close()
@@ -146,9 +154,10 @@ def test_heap_freed_by_a_move_into_the_main_table_is_given_back_once(
     store.close()
 
 
-def test_a_rolled_back_move_leaves_the_index_as_it_was(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", [TINY, STEPS], ids=["tiny", "steps"])
+def test_a_rolled_back_move_leaves_the_index_as_it_was(tmp_path: Path, layout: BucketLayout) -> None:
     store = SQLiteStore(tmp_path / "r.db")
-    buckets = Buckets(store.db, TINY)
+    buckets = Buckets(store.db, layout)
     batches = _keys(np.random.default_rng(2), 40)
     store.db.execute("BEGIN")
     for article, keys in enumerate(batches[:20], start=1):
@@ -168,11 +177,12 @@ def test_a_rolled_back_move_leaves_the_index_as_it_was(tmp_path: Path) -> None:
     store.close()
 
 
-def test_a_crash_mid_batch_loses_nothing_committed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", [TINY, STEPS], ids=["tiny", "steps"])
+def test_a_crash_mid_batch_loses_nothing_committed(tmp_path: Path, layout: BucketLayout) -> None:
     path = tmp_path / "c.db"
     batches = _keys(np.random.default_rng(3), 40)
     store = SQLiteStore(path)
-    buckets = Buckets(store.db, TINY)
+    buckets = Buckets(store.db, layout)
     store.db.execute("BEGIN")
     for article, keys in enumerate(batches[:25], start=1):
         buckets.lookup(keys)
@@ -184,17 +194,18 @@ def test_a_crash_mid_batch_loses_nothing_committed(tmp_path: Path) -> None:
         buckets.add(keys, article)
     store.db.close()  # the process dies: SQLite drops the open transaction
     store = SQLiteStore(path)
-    again = Buckets(store.db, TINY)
+    again = Buckets(store.db, layout)
     for article, keys in enumerate(batches, start=1):
         assert sorted(again.lookup(keys)) == (sorted((k, article) for k in keys) if article <= 25 else [])
     store.close()
 
 
-def test_another_writer_moving_levels_is_seen(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", [TINY, STEPS], ids=["tiny", "steps"])
+def test_another_writer_moving_levels_is_seen(tmp_path: Path, layout: BucketLayout) -> None:
     path = tmp_path / "w.db"
     batches = _keys(np.random.default_rng(4), 30)
     one, two = SQLiteStore(path), SQLiteStore(path)
-    a, b = Buckets(one.db, TINY), Buckets(two.db, TINY)
+    a, b = Buckets(one.db, layout), Buckets(two.db, layout)
     for article, keys in enumerate(batches, start=1):
         writer = a if article % 3 else b  # both keep mirrors; each must notice the other's moves
         writer.lookup(keys)
@@ -411,3 +422,38 @@ def test_remembered_keys_are_forgotten_when_the_main_table_changes_behind_the_in
         assert sorted(a.lookup(keys)) == sorted((k, article) for k in keys)
     one.close()
     two.close()
+
+
+def _page_rows(db: sqlite3.Connection) -> dict[int, bytes]:
+    return dict(db.execute("SELECT first, keys FROM story_bucket_pages").fetchall())
+
+
+def test_a_move_into_a_big_main_table_is_spread_over_the_next_moves(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    buckets = Buckets(store.db, STEPS)
+    batches = _keys(np.random.default_rng(5), 260)
+    worst = mid_move = 0
+    handed_over = False
+    for article, keys in enumerate(batches, start=1):
+        before = _page_rows(store.db)
+        store.db.execute("BEGIN")
+        assert buckets.lookup(keys) == []
+        buckets.add(keys, article)
+        store.db.execute("COMMIT")
+        after = _page_rows(store.db)
+        rewritten = sum(len(blob) // 8 for first, blob in after.items() if before.get(first) != blob)
+        if len(before) * PAGE_KEYS > 20 * STEPS.main_step:  # a big main table: no batch rewrites all of it
+            worst = max(worst, rewritten)
+        drain = store.db.execute("SELECT keys FROM story_bucket_sizes WHERE level = ?", (DRAIN,)).fetchone()
+        if drain and drain[0]:
+            mid_move += 1
+            if article > 200 and not handed_over:  # another process goes on with the move begun here
+                buckets, handed_over = Buckets(store.db, STEPS), True
+    assert handed_over and mid_move > 50 and buckets.moves["main step"] > 0
+    assert 0 < worst <= 4 * (STEPS.main_step + PAGE_KEYS)
+    tables = _tables(store.db)
+    assert sum(len(rows) for rows in tables.values()) == 260 * 64  # each key in exactly one place
+    for reader in (buckets, Buckets(store.db, STEPS)):
+        for article, keys in enumerate(batches, start=1):
+            assert sorted(reader.lookup(keys)) == sorted((k, article) for k in keys)
+    store.close()

@@ -6,9 +6,10 @@ corpus.  Here new keys go into a small level 0; a full level moves, in key
 order, into the next level, which holds :attr:`BucketLayout.fanout` times
 more, or into the main table once it holds at least ``1 / main_share`` of the
 main table's keys.  Every key is in exactly one place (a key is only added
-when no level has it), so a lookup returns what a single table would.  All of
-it lives in the corpus file and changes inside the caller's transaction: a
-crash or a rollback loses nothing committed and leaves nothing half-moved.
+when no level has it; the one exception, below, gives the same answers), so a
+lookup returns what a single table would.  All of it lives in the corpus file
+and changes inside the caller's transaction: a crash or a rollback loses
+nothing committed and leaves nothing half-done.
 
 No key has a row of its own, so no move inserts rows one key at a time.
 Level 0 (``story_bucket_adds``) is one row per article holding its new keys;
@@ -30,12 +31,22 @@ the main table in chunks of whole pages, in key order, and writes each chunk
 again merged, so it costs about the main table's bytes, with no B-tree work
 per key.  As the main table takes a move only from a level holding
 ``1 / main_share`` of its keys, the bytes written per new key stay about
-constant as the corpus grows.
+constant as the corpus grows.  A main table of more than
+:attr:`BucketLayout.main_step` keys takes a move in steps: the moving level
+becomes level :data:`DRAIN`, whose row keeps a cursor, and each step (one now,
+one at each later move out of level 0) merges the next ``main_step`` keys'
+worth of pages after the cursor and moves the cursor on, so no single
+transaction rewrites the whole table (at a million articles that was a 20 s
+stall and a 1.5 GB write-ahead log).  Lookups search that level like any
+other; its keys below the cursor are in the main table too, with the same
+articles, so they give the same answer from either place.
 
 ``story_bucket_sizes`` holds each level's key count and a random token that
 every change replaces; a mirror whose token no longer matches the file
 (another writer changed the level, or a transaction that did was rolled back)
-is read again.  The file stays the only truth: a mirror is a cache.
+is read again (a step of a move into the main table changes the moving
+level's count and cursor, not its stored run, so its token stays).  The file
+stays the only truth: a mirror is a cache.
 
 Corpora from before schema 9 keep their main table's rows in ``story_buckets``
 (level :data:`ROWS`), searched with SQL until the next move into the main
@@ -57,15 +68,14 @@ import numpy.typing as npt
 from presscut.stories.config import BucketLayout
 
 _Keys = npt.NDArray[np.int64]
-#: Levels in ``story_bucket_sizes``: the main table's pages, and the rows of the main table from before schema 9.
-MAIN, ROWS = -1, -2
+#: Levels in ``story_bucket_sizes``: the main table's pages, the rows of the main table from before schema 9, and
+#: a level on its way into the main table (its keys from the row's ``cursor`` on are not there yet).
+MAIN, ROWS, DRAIN = -1, -2, -3
 #: Keys per stored part of a level's run (two blobs of 2 MB): bounds the size of one SQL value.
 PART_KEYS = 1 << 18
 #: Keys per page of the main table: a page is a row (keys, articles and filter: 3,840 bytes) that fills a 4 KB
 #: database page.
 PAGE_KEYS = 224
-#: About how many keys a move into the main table reads, merges and writes at once.
-CHUNK_KEYS = 1 << 20
 #: Each page has a Bloom filter of FILTER_BITS bits, FILTER_HASHES set per key (from its low bits: band keys
 #: are hashes): for 224 keys, about 1.6 % of the keys not on a page pass it (the page is then read for nothing).
 FILTER_BITS, FILTER_HASHES = 2048, 4
@@ -153,7 +163,7 @@ def _may_hold(filters: npt.NDArray[np.uint8], pages: _Keys, keys: _Keys) -> npt.
 
 def _level_tokens(state: dict[int, tuple[int, int]]) -> dict[int, int]:
     """level -> token of the levels 1 and up that hold keys, from ``_state()``."""
-    return {level: token for level, (n, token) in state.items() if level >= 1 and n}
+    return {level: token for level, (n, token) in state.items() if (level >= 1 or level == DRAIN) and n}
 
 
 class _LevelFilter:
@@ -236,7 +246,8 @@ class Buckets:
     def __init__(self, db: sqlite3.Connection, layout: BucketLayout | None = None) -> None:
         self.db = db
         self.layout = layout or BucketLayout()
-        #: Level moves done through this object, by target ("1", "2", ..., "main"): for benchmarks.
+        #: Level moves done through this object, by target ("1", "2", ..., "main"), and steps of moves into the
+        #: main table ("main step"): for benchmarks.
         self.moves: Counter[str] = Counter()
         #: Most memory the mirrors held at once (a merge holds a level's old and new copy): for benchmarks.
         self.peak_mirror_bytes = 0
@@ -245,7 +256,7 @@ class Buckets:
         #: Level 0 as (token, key -> article), as last read or written here.
         self._level0_mirror: tuple[int, dict[int, int]] | None = None
         #: The main table's pages as (token, first key of each page (ascending), their filters).
-        self._pages: tuple[int, _Keys, npt.NDArray[np.uint8]] | None = None
+        self._pages: _PageIndex | None = None
         #: The levels' filter (levels 1 and up), as of their tokens.
         self._filter: _LevelFilter | None = None
         #: Keys found in the main table, valid while the main table's token is ``_found_token`` or one this
@@ -265,7 +276,7 @@ class Buckets:
         unique = list(dict.fromkeys(keys))  # a key asked twice is found once
         sizes = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
         held = {level: (n, token) for level, n, token in sizes if n}
-        levels = {level: held[level] for level in held if level >= 1}
+        levels = {level: held[level] for level in held if level >= 1 or level == DRAIN}
         if levels:
             # Only the keys the levels' filter lets pass are searched in the levels' arrays.
             wanted = np.array(unique, dtype=np.int64)
@@ -336,12 +347,12 @@ class Buckets:
         order = np.argsort(keys, kind="stable")
         keys, first = np.unique(keys[order], return_index=True)
         run = keys.astype(np.int64), articles[order][first].astype(np.int64)
-        self._in_savepoint(lambda: self._to_main(self._state(), run))
+        self._in_savepoint(lambda: self._to_main(self._state(), run, at_once=True))
 
     def mirror_bytes(self) -> int:
         """About how much memory the in-memory mirrors of the levels (and their filter) hold."""
         level0 = len(self._level0_mirror[1]) if self._level0_mirror else 0
-        pages = self._pages[1].nbytes + self._pages[2].nbytes if self._pages else 0
+        pages = self._pages.nbytes() if self._pages else 0
         held = sum(m[1].nbytes + m[2].nbytes for m in self._mirror.values())
         level_filter = self._filter.words.nbytes if self._filter is not None else 0
         found = self._found.keys.nbytes + self._found.articles.nbytes
@@ -373,11 +384,11 @@ class Buckets:
         rows = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
         return {level: (n, token) for level, n, token in rows}
 
-    def _set_size(self, level: int, keys: int, token: int) -> None:
+    def _set_size(self, level: int, keys: int, token: int, cursor: int | None = None) -> None:
         self.db.execute(
-            "INSERT INTO story_bucket_sizes (level, keys, token) VALUES (?, ?, ?) "
-            "ON CONFLICT (level) DO UPDATE SET keys = excluded.keys, token = excluded.token",
-            (level, keys, token),
+            "INSERT INTO story_bucket_sizes (level, keys, token, cursor) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (level) DO UPDATE SET keys = excluded.keys, token = excluded.token, cursor = excluded.cursor",
+            (level, keys, token, cursor),
         )
 
     def _level0(self, token: int) -> dict[int, int]:
@@ -418,12 +429,14 @@ class Buckets:
         rewrites it for a share of new keys that does not shrink as it grows.
         """
         state = self._state()
+        if state.get(DRAIN, (0, 0))[0]:
+            self._drain_step(state)  # a move into the main table goes on: one step for each move out of level 0
         current = self._filter is not None and self._filter.tokens == _level_tokens(state)
         entered: _Keys | None = None  # the keys level 0 moved into level 1
         level, to_main = 0, False
         while True:
             n, token = state.get(level, (0, 0))
-            main = state.get(MAIN, (0, 0))[0] + state.get(ROWS, (0, 0))[0]
+            main = sum(state.get(place, (0, 0))[0] for place in (MAIN, ROWS, DRAIN))
             to_main = n * self.layout.main_share >= main
             if n == 0 or not (to_main or n >= self.layout.capacity(level)):
                 break
@@ -477,25 +490,21 @@ class Buckets:
 
     # -- the main table -------------------------------------------------------------
 
-    def _page_index(self, token: int) -> tuple[_Keys, npt.NDArray[np.uint8]]:
+    def _page_index(self, token: int) -> _PageIndex:
         """The main table's first keys and filters as of ``token``, read when the mirror is not current."""
-        if self._pages is None or self._pages[0] != token:
+        if self._pages is None or self._pages.token != token:
             cursor = self.db.execute("SELECT first, filter FROM story_bucket_pages ORDER BY first")
             firsts, filters = [np.empty(0, dtype=np.int64)], [b""]
             while rows := cursor.fetchmany(65536):
                 firsts.append(np.array([r[0] for r in rows], dtype=np.int64))
                 filters.append(b"".join(r[1] for r in rows))
             bits = np.frombuffer(b"".join(filters), dtype=np.uint8).reshape(-1, FILTER_BITS // 8)
-            self._pages = (token, np.concatenate(firsts), bits)
-        return self._pages[1], self._pages[2]
+            self._pages = _PageIndex(token, np.concatenate(firsts), bits)
+        return self._pages
 
     def _main(self, token: int, wanted: _Keys) -> tuple[_Keys, _Keys]:
         """The pages of the main table that may hold ``wanted`` keys (by their filters), as one sorted run."""
-        fences, filters = self._page_index(token)
-        at = np.searchsorted(fences, wanted, side="right") - 1
-        inside = at >= 0
-        page = at[inside]
-        firsts = np.unique(fences[page[_may_hold(filters, page, wanted[inside])]]).tolist()
+        firsts = self._page_index(token).pages(wanted)
         if not firsts:
             return _empty()
         return _blobs(
@@ -506,20 +515,73 @@ class Buckets:
             ).fetchall()
         )
 
-    def _to_main(self, state: dict[int, tuple[int, int]], run: tuple[_Keys, _Keys]) -> None:
-        """Merge the sorted ``run`` into the main table (and the rows from before schema 9 with it).
+    def _cursor(self) -> int:
+        """The smallest key of the level on its way into the main table that is not there yet."""
+        row = self.db.execute("SELECT cursor FROM story_bucket_sizes WHERE level = ?", (DRAIN,)).fetchone()
+        return _LOW if row is None or row[0] is None else int(row[0])
 
-        The main table is read, merged and written again in chunks of whole
-        pages, in key order; each chunk's old pages are deleted before its new
-        ones are written, so the file reuses their space.
-        """
-        pages, token = state.get(MAIN, (0, 0))
+    def _merge_pages(self, lo: int, hi: int, run: tuple[_Keys, _Keys], rows: bool) -> tuple[int, _Keys, _Filters]:
+        """Merge ``run`` (keys between ``lo`` and ``hi``) into the main table's pages whose first key lies there
+        (and the rows from before schema 9 in that range, when ``rows``); ``lo`` is a page's first key or the
+        smallest key, ``hi`` the key before a page's first or the largest.  The old pages are deleted before the
+        new ones are written, so the file reuses their space.  Returns the keys added, and the new pages' first
+        keys and filters."""
+        old = _blobs(
+            self.db.execute(
+                "SELECT keys, articles FROM story_bucket_pages WHERE first BETWEEN ? AND ? ORDER BY first", (lo, hi)
+            ).fetchall()
+        )
+        before = len(old[0])
+        if rows:
+            found = self.db.execute(
+                "SELECT key, article FROM story_buckets WHERE key BETWEEN ? AND ? ORDER BY key", (lo, hi)
+            ).fetchall()
+            both = np.array(found, dtype=np.int64).reshape(-1, 2)
+            old = _merge(old, (both[:, 0].copy(), both[:, 1].copy()))
+        keys, articles = _merge(old, run)
+        filters = _filters(keys)
+        key_bytes, article_bytes, size = _bytes(keys), _bytes(articles), 8 * PAGE_KEYS
+        cut = zip(keys[::PAGE_KEYS].tolist(), range(0, len(key_bytes), size), filters, strict=True)
+        self.db.execute("DELETE FROM story_bucket_pages WHERE first BETWEEN ? AND ?", (lo, hi))
+        self.db.executemany(
+            "INSERT INTO story_bucket_pages (first, keys, articles, filter) VALUES (?, ?, ?, ?)",
+            ((first, key_bytes[o : o + size], article_bytes[o : o + size], f.tobytes()) for first, o, f in cut),
+        )
+        return len(keys) - before, keys[::PAGE_KEYS], filters
+
+    def _main_changed(self, token: int) -> int:
+        """A new token for the main table, whose keys only grew: the cache of found keys stays true if it was."""
         if self._found_token != token:  # not known to match the main table: start again from nothing
             self._found.clear()
+        self._found_token = secrets.randbits(62)
+        return self._found_token
+
+    def _to_main(self, state: dict[int, tuple[int, int]], run: tuple[_Keys, _Keys], *, at_once: bool = False) -> None:
+        """Move the sorted ``run`` into the main table (and the rows from before schema 9 with it).
+
+        A main table of up to :attr:`BucketLayout.main_step` keys (or any, ``at_once``) is read, merged and
+        written again at once, in chunks of whole pages in key order.  A bigger one takes the run as the
+        level on its way there (:data:`DRAIN`), merged one step of about ``main_step`` keys now and one at each
+        following move out of level 0 (:meth:`_drain_step`); until then lookups find its keys in that level.
+        """
+        while state.get(DRAIN, (0, 0))[0]:  # the last move must end first: its keys are older
+            self._drain_step(state)
+        self.moves["main"] += 1
+        self._trim_due = True
+        pages, token = state.get(MAIN, (0, 0))
         rows = state.get(ROWS, (0, 0))[0]
-        fences = self._page_index(token)[0]
-        # Chunks of about CHUNK_KEYS keys in key space (keys are hashes: uniform), starting on a page boundary.
-        slices = max(1, (pages + rows) // CHUNK_KEYS)
+        if not (at_once or rows or pages + rows <= self.layout.main_step):
+            drain = secrets.randbits(62)
+            self._write_run(DRAIN, run)
+            self._set_size(DRAIN, len(run[0]), drain, _LOW)
+            state[DRAIN] = (len(run[0]), drain)
+            self._mirror[DRAIN] = (drain, *run)
+            self._page_index(token).begin_steps(len(run[0]) + pages, self.layout.main_step)
+            self._drain_step(state)
+            return
+        fences = self._page_index(token).fences()
+        # Chunks of about main_step keys in key space (keys are hashes: uniform), starting on a page boundary.
+        slices = max(1, (pages + rows) // self.layout.main_step)
         starts = np.array([_LOW + (i << 64) // slices for i in range(1, slices)], dtype=np.int64)
         if len(fences):
             at = np.searchsorted(fences, starts)
@@ -527,46 +589,150 @@ class Buckets:
         bounds = [_LOW, *np.unique(starts[starts > _LOW]).tolist()]
         ends = [b - 1 for b in bounds[1:]] + [_HIGH]
         cuts = np.searchsorted(run[0], bounds[1:]).tolist()
-        new_fences, new_filters, total = [], [], 0
+        new_fences, new_filters, total = [], [], pages
         for lo, hi, i, j in zip(bounds, ends, [0, *cuts], [*cuts, len(run[0])], strict=True):
-            old = _blobs(
-                self.db.execute(
-                    "SELECT keys, articles FROM story_bucket_pages WHERE first BETWEEN ? AND ? ORDER BY first", (lo, hi)
-                ).fetchall()
-            )
-            if rows:
-                found = self.db.execute(
-                    "SELECT key, article FROM story_buckets WHERE key BETWEEN ? AND ? ORDER BY key", (lo, hi)
-                ).fetchall()
-                both = np.array(found, dtype=np.int64).reshape(-1, 2)
-                old = _merge(old, (both[:, 0].copy(), both[:, 1].copy()))
-            keys, articles = _merge(old, (run[0][i:j], run[1][i:j]))
-            filters = _filters(keys)
-            key_bytes, article_bytes, size = _bytes(keys), _bytes(articles), 8 * PAGE_KEYS
-            cut = zip(keys[::PAGE_KEYS].tolist(), range(0, len(key_bytes), size), filters, strict=True)
-            self.db.execute("DELETE FROM story_bucket_pages WHERE first BETWEEN ? AND ?", (lo, hi))
-            self.db.executemany(
-                "INSERT INTO story_bucket_pages (first, keys, articles, filter) VALUES (?, ?, ?, ?)",
-                ((first, key_bytes[o : o + size], article_bytes[o : o + size], f.tobytes()) for first, o, f in cut),
-            )
-            new_fences.append(keys[::PAGE_KEYS])
-            new_filters.append(filters)
-            total += len(keys)
+            added, chunk_fences, chunk_filters = self._merge_pages(lo, hi, (run[0][i:j], run[1][i:j]), rows > 0)
+            new_fences.append(chunk_fences)
+            new_filters.append(chunk_filters)
+            total += added
         if rows:
             self.db.execute("DELETE FROM story_buckets")
             self._set_size(ROWS, 0, secrets.randbits(62))
-        token = secrets.randbits(62)
+        token = self._main_changed(token)
         self._set_size(MAIN, total, token)
-        pages_at_hand = (token, np.concatenate(new_fences), np.concatenate(new_filters))
-        held = self.mirror_bytes() + 2 * run[0].nbytes + pages_at_hand[1].nbytes + pages_at_hand[2].nbytes
+        at_hand = _PageIndex(token, np.concatenate(new_fences), np.concatenate(new_filters))
+        held = self.mirror_bytes() + 2 * run[0].nbytes + at_hand.nbytes()
         self.peak_mirror_bytes = max(self.peak_mirror_bytes, held)  # the old pages' index, the run, the new index
-        self._pages = pages_at_hand
-        # The cache stays true (keys only came in) and takes the newest of them: copies of a story tend to come
-        # soon after it.
-        self._found_token = token
+        self._pages = at_hand
+        self._remember_newest(run)
+
+    def _drain_step(self, state: dict[int, tuple[int, int]]) -> None:
+        """Merge the next keys of the level on its way into the main table: those from its cursor up to the end
+        of the first page past about ``main_step`` keys' worth of key space; the level is emptied after its last."""
+        n, drain = state[DRAIN]
+        keys, articles = self._level(DRAIN, drain)
+        lo = self._cursor()
+        pages, token = state.get(MAIN, (0, 0))
+        index = self._page_index(token)
+        if index.cursor is None:  # read from the file: the move was begun here before, or by another writer
+            index.begin_steps(pages + n, self.layout.main_step, lo)
+        span = (1 << 64) * self.layout.main_step // max(pages, 1)
+        after = index.fence_after(min(lo + span, _HIGH))
+        hi = _HIGH if after is None else after - 1
+        i, j = int(np.searchsorted(keys, lo)), int(np.searchsorted(keys, hi, side="right"))
+        added, fences, filters = self._merge_pages(lo, hi, (keys[i:j], articles[i:j]), rows=False)
+        new_token = self._main_changed(token)
+        self._set_size(MAIN, pages + added, new_token)
+        state[MAIN] = (pages + added, new_token)
+        index.step(new_token, hi, fences, filters)
+        self.moves["main step"] += 1
+        self.peak_mirror_bytes = max(self.peak_mirror_bytes, self.mirror_bytes())
+        if j < len(keys) and hi < _HIGH:  # more to come: the level stays, its mirror as it is, a cursor further
+            self._set_size(DRAIN, len(keys) - j, drain, hi + 1)
+            state[DRAIN] = (len(keys) - j, drain)
+            return
+        self.db.execute("DELETE FROM story_bucket_runs WHERE level = ?", (DRAIN,))
+        emptied = secrets.randbits(62)
+        self._set_size(DRAIN, 0, emptied)
+        state[DRAIN] = (0, emptied)
+        self._mirror.pop(DRAIN, None)
+        index.end_steps()
+        self._remember_newest((keys, articles))
+
+    def _remember_newest(self, run: tuple[_Keys, _Keys]) -> None:
+        """Put the keys of ``run`` (now in the main table) stored with its newest articles into the cache of
+        found keys: copies of a story tend to come soon after it."""
         keep = min(len(run[1]), len(self._found.keys) // 2)
         if keep:
             newest = np.argpartition(run[1], len(run[1]) - keep)[len(run[1]) - keep :]
             self._found.put(run[0][newest], run[1][newest])
-        self.moves["main"] += 1
-        self._trim_due = True
+
+
+_Filters = npt.NDArray[np.uint8]
+
+
+class _PageIndex:
+    """The main table's pages as held in memory, as of ``token``: each page's first key and filter, in key order.
+
+    One array each, except while a move into the main table goes on in steps:
+    the pages below ``cursor`` are then the new ones, appended step by step,
+    in key order, to arrays sized for the whole move, and those from ``cursor``
+    on are still the old arrays' tail.  A step copies only its own pages.
+    """
+
+    def __init__(self, token: int, fences: _Keys, filters: _Filters) -> None:
+        self.token = token
+        self.head, self.head_filters, self.filled = fences, filters, len(fences)
+        #: None, or the first key of the old pages' part (``tail``).
+        self.cursor: int | None = None
+        self.tail, self.tail_filters = fences[:0], filters[:0]
+
+    def nbytes(self) -> int:
+        return self.head.nbytes + self.head_filters.nbytes + self.tail.nbytes + self.tail_filters.nbytes
+
+    def fences(self) -> _Keys:
+        """The first key of every page, when no move is going on in steps."""
+        assert self.cursor is None, "the page index is in the middle of a move"
+        return self.head[: self.filled]
+
+    def fence_after(self, key: int) -> int | None:
+        """The first key of the first page that starts after ``key`` (at or past the cursor), if any."""
+        fences = self.tail if self.cursor is not None else self.head[: self.filled]
+        at = int(np.searchsorted(fences, key, side="right"))
+        return int(fences[at]) if at < len(fences) else None
+
+    def begin_steps(self, keys: int, step: int, at: int = _LOW) -> None:
+        """Make room for the new pages of a move that leaves the main table holding about ``keys`` keys; the
+        pages below key ``at`` are already the new ones (a move another writer began)."""
+        fences, filters = self.head[: self.filled], self.head_filters[: self.filled]
+        done = int(np.searchsorted(fences, at))
+        self.tail, self.tail_filters = fences[done:], filters[done:]
+        room = keys // PAGE_KEYS + 2 * (keys // step) + 16  # full pages, plus a partial one at each step's end
+        self.head = np.empty(room, dtype=np.int64)
+        self.head_filters = np.empty((room, FILTER_BITS // 8), dtype=np.uint8)
+        self.filled, self.cursor = 0, at
+        self._append(fences[:done], filters[:done])
+
+    def _append(self, fences: _Keys, filters: _Filters) -> None:
+        end = self.filled + len(fences)
+        if end > len(self.head):  # more pages than foreseen: grow, a copy
+            room = 2 * end
+            self.head = np.concatenate([self.head[: self.filled], np.empty(room - self.filled, dtype=np.int64)])
+            self.head_filters = np.concatenate(
+                [self.head_filters[: self.filled], np.empty((room - self.filled, FILTER_BITS // 8), dtype=np.uint8)]
+            )
+        self.head[self.filled : end] = fences
+        self.head_filters[self.filled : end] = filters
+        self.filled = end
+
+    def step(self, token: int, hi: int, fences: _Keys, filters: _Filters) -> None:
+        """The pages from the cursor up to key ``hi`` were replaced by these."""
+        assert self.cursor is not None
+        self._append(fences, filters)
+        gone = int(np.searchsorted(self.tail, hi, side="right"))
+        self.tail, self.tail_filters = self.tail[gone:], self.tail_filters[gone:]
+        self.cursor = hi + 1
+        self.token = token
+
+    def end_steps(self) -> None:
+        """The move is done: the old pages left past the last step join the new ones."""
+        self._append(self.tail, self.tail_filters)
+        self.head, self.head_filters = self.head[: self.filled], self.head_filters[: self.filled]
+        self.tail, self.tail_filters = self.head[:0], self.head_filters[:0]
+        self.cursor = None
+
+    def pages(self, wanted: _Keys) -> list[int]:
+        """The first keys of the pages whose filters let one of ``wanted`` pass."""
+        parts = [(self.head[: self.filled], self.head_filters[: self.filled], wanted)]
+        if self.cursor is not None:
+            below = wanted < self.cursor
+            parts = [(parts[0][0], parts[0][1], wanted[below]), (self.tail, self.tail_filters, wanted[~below])]
+        firsts = []
+        for fences, filters, keys in parts:
+            if not len(fences) or not len(keys):
+                continue
+            at = np.searchsorted(fences, keys, side="right") - 1
+            inside = at >= 0
+            page = at[inside]
+            firsts.append(fences[page[_may_hold(filters, page, keys[inside])]])
+        return np.unique(np.concatenate(firsts)).tolist() if firsts else []

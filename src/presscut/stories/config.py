@@ -59,10 +59,14 @@ class BucketLayout:
     fanout: int = 8
     #: A full level moves into the main table once it holds 1/main_share of the main table's keys.
     main_share: int = 16
+    #: About how many keys of the main table one step of a move into it reads, merges and writes.  A move into
+    #: a main table of more keys takes one step at once and one more at each following move out of level 0,
+    #: so no single transaction rewrites the whole table.
+    main_step: int = 1 << 20
 
     def capacity(self, level: int) -> int:
         return int(self.level0 * self.fanout**level)
 
     def __post_init__(self) -> None:
-        if self.level0 < 1 or self.fanout < 2 or self.main_share < 1:
-            raise ValueError("BucketLayout: level0 and main_share must be >= 1, fanout >= 2")
+        if self.level0 < 1 or self.fanout < 2 or self.main_share < 1 or self.main_step < 1:
+            raise ValueError("BucketLayout: level0, main_share and main_step must be >= 1, fanout >= 2")
