@@ -136,7 +136,7 @@ def test_heap_freed_by_a_move_into_the_main_table_is_given_back_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     trims: list[int] = []
-    monkeypatch.setattr(buckets_module, "_release_freed_memory", lambda: trims.append(1))
+    monkeypatch.setattr(buckets_module, "release_freed_memory", lambda: trims.append(1))
     store = SQLiteStore(tmp_path / "t.db")
     buckets = Buckets(store.db, TINY)
     for article, keys in enumerate(_keys(np.random.default_rng(3), 40), start=1):

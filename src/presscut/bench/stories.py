@@ -45,6 +45,7 @@ import numpy as np
 from presscut.bench.syndicate import Labelled, generated_bases, syndicate, wcxb_bases
 from presscut.errors import InputError
 from presscut.store import SQLiteStore
+from presscut.stories.buckets import release_freed_memory
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher, Signature
 
@@ -203,6 +204,7 @@ def scale_point(
         _fill(index, n_fill, len(items) + 1, np.random.default_rng(stored))
         index.buckets.peak_mirror_bytes = 0  # the mirrors' peak while assigning, not while bulk-loading
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        release_freed_memory()  # what the bulk load left free is not the runs' memory
         build_s = time.perf_counter() - t0
         n_stored = max(stored, len(base))
         new = _new_articles(index, items, signatures, held, start=len(items) + n_fill + 1, seed=stored)
@@ -280,7 +282,7 @@ def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int)
     """
     db = index.db
     index.buckets.moves.clear()
-    worst = seconds = cpu = 0.0
+    worst = seconds = cpu = anon = 0.0
     done, written = 0, _written()
     while True:
         batch = list(itertools.islice(new, BATCH))
@@ -293,6 +295,7 @@ def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int)
         db.execute("COMMIT")
         t, c = time.perf_counter() - t, time.process_time() - c
         seconds, cpu, worst, done = seconds + t, cpu + c, max(worst, t), done + len(batch)
+        anon = max(anon, _rss_mb("RssAnon"))  # after every batch: the process's own memory swings with the moves
         if done >= least and index.buckets.moves["main"] > moved:
             break
     return {
@@ -301,6 +304,7 @@ def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int)
         "ms_per_article": 1000 * seconds / done,
         "cpu_ms_per_article": 1000 * cpu / done,
         "worst_batch_ms": 1000 * worst,
+        "anon_peak_mb": anon,
         "written_per_article": (_written() - written) / done,
         "moves": dict(sorted(index.buckets.moves.items())),
     }

@@ -132,14 +132,16 @@ def _scale_runs(points: list[dict[str, Any]], sig_us: float) -> list[str]:
         )
     lines += [
         "",
-        f"{'stored':>10} {'RSS MB (anon)':>14} {'index mirrors peak MB':>22} {'written KB/article':>19} "
-        f"{'file bytes/article':>19} {'build s':>8}",
+        f"{'stored':>10} {'RSS MB (anon)':>14} {'anon peak MB':>13} {'index mirrors peak MB':>22} "
+        f"{'written KB/article':>19} {'file bytes/article':>19} {'build s':>8}",
     ]
     for row in points:
         written = statistics.median(r.get("written_per_article", 0) for r in row["runs"]) / 1000
         rss = f"{row['rss_mb']:.0f} ({row['rss_anon_mb']:.0f})"
+        anon = max(r.get("anon_peak_mb", 0) for r in row["runs"])
         lines.append(
-            f"{row['stored']:>10} {rss:>14} {row.get('peak_mirror_mb', row['mirror_mb']):>22.0f} {written:>19.0f} "
+            f"{row['stored']:>10} {rss:>14} {anon:>13.0f} {row.get('peak_mirror_mb', row['mirror_mb']):>22.0f} "
+            f"{written:>19.0f} "
             f"{row['file_bytes_per_article']:>19.0f} {row['build_s']:>8.0f}"
         )
     first, last = points[0], points[-1]

@@ -144,7 +144,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
     return trim
 
 
-def _release_freed_memory() -> None:
+def release_freed_memory() -> None:
     """Hand the C heap's free pages back to the system.  A move into the main table reads and
     writes its pages as many small blobs; glibc keeps the memory they leave free (about 1 GB
     after a move at 1M articles, against about 190 MB in use) unless asked to give it back."""
@@ -271,7 +271,7 @@ class Buckets:
         """(key, article) for each of ``keys`` that is in the index (in no particular order)."""
         if self._trim_due:
             self._trim_due = False
-            _release_freed_memory()
+            release_freed_memory()
         rows: list[tuple[int, int]] = []
         unique = list(dict.fromkeys(keys))  # a key asked twice is found once
         sizes = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
@@ -579,7 +579,7 @@ class Buckets:
             self._page_index(token).begin_steps(len(run[0]) + pages, self.layout.main_step)
             self._drain_step(state)
             return
-        fences = self._page_index(token).fences()
+        fences = self._page_index(token).all_fences()
         # Chunks of about main_step keys in key space (keys are hashes: uniform), starting on a page boundary.
         slices = max(1, (pages + rows) // self.layout.main_step)
         starts = np.array([_LOW + (i << 64) // slices for i in range(1, slices)], dtype=np.int64)
@@ -626,6 +626,7 @@ class Buckets:
         state[MAIN] = (pages + added, new_token)
         index.step(new_token, hi, fences, filters)
         self.moves["main step"] += 1
+        self._trim_due = True  # the step's pages, read and written as blobs, left heap free
         self.peak_mirror_bytes = max(self.peak_mirror_bytes, self.mirror_bytes())
         if j < len(keys) and hi < _HIGH:  # more to come: the level stays, its mirror as it is, a cursor further
             self._set_size(DRAIN, len(keys) - j, drain, hi + 1)
@@ -654,81 +655,90 @@ _Filters = npt.NDArray[np.uint8]
 class _PageIndex:
     """The main table's pages as held in memory, as of ``token``: each page's first key and filter, in key order.
 
-    One array each, except while a move into the main table goes on in steps:
-    the pages below ``cursor`` are then the new ones, appended step by step,
-    in key order, to arrays sized for the whole move, and those from ``cursor``
-    on are still the old arrays' tail.  A step copies only its own pages.
+    One array each, except while a move into the main table goes on in steps.
+    Then both live in one buffer sized for the whole move: the new pages, below
+    ``cursor``, are appended step by step at its start (``head``), and the old
+    pages from ``cursor`` on sit at its end (``tail``), where the new ones take
+    their room as they are consumed.  A step copies only its own pages, and the
+    old and the new index are never held whole side by side.
     """
 
     def __init__(self, token: int, fences: _Keys, filters: _Filters) -> None:
         self.token = token
-        self.head, self.head_filters, self.filled = fences, filters, len(fences)
-        #: None, or the first key of the old pages' part (``tail``).
+        self.fences, self.filters, self.filled = fences, filters, len(fences)
+        #: None, or the first key of the old pages' part, which starts at row ``tail``.
         self.cursor: int | None = None
-        self.tail, self.tail_filters = fences[:0], filters[:0]
+        self.tail = len(fences)
 
     def nbytes(self) -> int:
-        return self.head.nbytes + self.head_filters.nbytes + self.tail.nbytes + self.tail_filters.nbytes
+        return self.fences.nbytes + self.filters.nbytes
 
-    def fences(self) -> _Keys:
+    def _parts(self) -> list[tuple[_Keys, _Filters]]:
+        """The new pages and (during a move in steps) the old pages from the cursor on."""
+        head = (self.fences[: self.filled], self.filters[: self.filled])
+        return [head] if self.cursor is None else [head, (self.fences[self.tail :], self.filters[self.tail :])]
+
+    def all_fences(self) -> _Keys:
         """The first key of every page, when no move is going on in steps."""
         assert self.cursor is None, "the page index is in the middle of a move"
-        return self.head[: self.filled]
+        return self.fences[: self.filled]
 
     def fence_after(self, key: int) -> int | None:
         """The first key of the first page that starts after ``key`` (at or past the cursor), if any."""
-        fences = self.tail if self.cursor is not None else self.head[: self.filled]
+        fences = self._parts()[-1][0]
         at = int(np.searchsorted(fences, key, side="right"))
         return int(fences[at]) if at < len(fences) else None
 
     def begin_steps(self, keys: int, step: int, at: int = _LOW) -> None:
-        """Make room for the new pages of a move that leaves the main table holding about ``keys`` keys; the
-        pages below key ``at`` are already the new ones (a move another writer began)."""
-        fences, filters = self.head[: self.filled], self.head_filters[: self.filled]
+        """Make room for the pages of a move that leaves the main table holding about ``keys`` keys; the
+        pages below key ``at`` are already the new ones (a move begun before, here or by another writer)."""
+        fences, filters = self.fences[: self.filled], self.filters[: self.filled]
         done = int(np.searchsorted(fences, at))
-        self.tail, self.tail_filters = fences[done:], filters[done:]
-        room = keys // PAGE_KEYS + 2 * (keys // step) + 16  # full pages, plus a partial one at each step's end
-        self.head = np.empty(room, dtype=np.int64)
-        self.head_filters = np.empty((room, FILTER_BITS // 8), dtype=np.uint8)
-        self.filled, self.cursor = 0, at
-        self._append(fences[:done], filters[:done])
+        room = max(keys // PAGE_KEYS + 2 * (keys // step) + 16, len(fences) + 16)  # a partial page per step
+        self._move_to(room, fences[:done], filters[:done], fences[done:], filters[done:])
+        self.cursor = at
 
-    def _append(self, fences: _Keys, filters: _Filters) -> None:
-        end = self.filled + len(fences)
-        if end > len(self.head):  # more pages than foreseen: grow, a copy
-            room = 2 * end
-            self.head = np.concatenate([self.head[: self.filled], np.empty(room - self.filled, dtype=np.int64)])
-            self.head_filters = np.concatenate(
-                [self.head_filters[: self.filled], np.empty((room - self.filled, FILTER_BITS // 8), dtype=np.uint8)]
-            )
-        self.head[self.filled : end] = fences
-        self.head_filters[self.filled : end] = filters
-        self.filled = end
+    def _move_to(self, room: int, head: _Keys, head_filters: _Filters, tail: _Keys, tail_filters: _Filters) -> None:
+        """Lay the new pages and the old ones left out in a buffer of ``room`` pages (a copy)."""
+        fences = np.empty(room, dtype=np.int64)
+        filters = np.empty((room, FILTER_BITS // 8), dtype=np.uint8)
+        self.filled, self.tail = len(head), room - len(tail)
+        fences[: self.filled], filters[: self.filled] = head, head_filters
+        fences[self.tail :], filters[self.tail :] = tail, tail_filters
+        self.fences, self.filters = fences, filters
 
     def step(self, token: int, hi: int, fences: _Keys, filters: _Filters) -> None:
         """The pages from the cursor up to key ``hi`` were replaced by these."""
         assert self.cursor is not None
-        self._append(fences, filters)
-        gone = int(np.searchsorted(self.tail, hi, side="right"))
-        self.tail, self.tail_filters = self.tail[gone:], self.tail_filters[gone:]
-        self.cursor = hi + 1
-        self.token = token
+        self.tail += int(np.searchsorted(self.fences[self.tail :], hi, side="right"))
+        end = self.filled + len(fences)
+        if end > self.tail:  # more pages than foreseen: a bigger buffer
+            (head, head_filters), (tail, tail_filters) = self._parts()
+            self._move_to(2 * (end + len(tail)), head, head_filters, tail, tail_filters)
+            end = self.filled + len(fences)
+        self.fences[self.filled : end], self.filters[self.filled : end] = fences, filters
+        self.filled = end
+        self.cursor, self.token = hi + 1, token
 
     def end_steps(self) -> None:
         """The move is done: the old pages left past the last step join the new ones."""
-        self._append(self.tail, self.tail_filters)
-        self.head, self.head_filters = self.head[: self.filled], self.head_filters[: self.filled]
-        self.tail, self.tail_filters = self.head[:0], self.head_filters[:0]
+        end = self.filled + len(self.fences) - self.tail
+        self.fences[self.filled : end] = self.fences[self.tail :]  # numpy copies overlapping ranges safely
+        self.filters[self.filled : end] = self.filters[self.tail :]
+        self.fences, self.filters = self.fences[:end], self.filters[:end]
+        self.filled = self.tail = end
         self.cursor = None
 
     def pages(self, wanted: _Keys) -> list[int]:
         """The first keys of the pages whose filters let one of ``wanted`` pass."""
-        parts = [(self.head[: self.filled], self.head_filters[: self.filled], wanted)]
+        parts = self._parts()
         if self.cursor is not None:
             below = wanted < self.cursor
-            parts = [(parts[0][0], parts[0][1], wanted[below]), (self.tail, self.tail_filters, wanted[~below])]
+            chosen = [wanted[below], wanted[~below]]
+        else:
+            chosen = [wanted]
         firsts = []
-        for fences, filters, keys in parts:
+        for (fences, filters), keys in zip(parts, chosen, strict=True):
             if not len(fences) or not len(keys):
                 continue
             at = np.searchsorted(fences, keys, side="right") - 1
