@@ -311,6 +311,8 @@ class Buckets:
         rows = list(zip(wanted[here].tolist(), known.tolist(), strict=True))
         if rows:
             wanted = wanted[~here]
+            if not len(wanted):
+                return rows
         stored, articles = self._main(token, wanted)
         if len(stored):
             at = np.minimum(np.searchsorted(stored, wanted), len(stored) - 1)
