@@ -457,3 +457,46 @@ def test_a_move_into_a_big_main_table_is_spread_over_the_next_moves(tmp_path: Pa
         for article, keys in enumerate(batches, start=1):
             assert sorted(reader.lookup(keys)) == sorted((k, article) for k in keys)
     store.close()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_layouts_commits_and_rollbacks_agree_with_a_dict(tmp_path: Path, seed: int) -> None:
+    """Any layout, batches committed or rolled back at random, a second writer now and then: every lookup
+    answers what a dict of the committed keys says."""
+    rng = np.random.default_rng(100 + seed)
+    layout = BucketLayout(
+        level0=int(rng.integers(16, 200)), fanout=int(rng.integers(2, 5)), main_share=int(rng.integers(1, 8)),
+        main_step=int(rng.integers(50, 2000)),
+    )
+    path = tmp_path / "r.db"
+    one, two = SQLiteStore(path), SQLiteStore(path)
+    writers = [Buckets(one.db, layout), Buckets(two.db, layout)]
+    committed: dict[int, int] = {}
+    # Some keys repeat across articles: a key already held keeps its first article.
+    pool = rng.integers(-(2**63), 2**63 - 1, size=20000, dtype=np.int64)
+    article = 0
+    for _ in range(40):
+        at = int(rng.integers(0, 2))
+        buckets, db = writers[at], (one, two)[at].db
+        pending: dict[int, int] = {}
+        db.execute("BEGIN")
+        for _ in range(int(rng.integers(1, 12))):
+            article += 1
+            keys = list(dict.fromkeys(rng.choice(pool, size=int(rng.integers(1, 80))).tolist()))
+            found = dict(buckets.lookup(keys))
+            assert found == {k: committed.get(k, pending.get(k)) for k in keys if k in committed or k in pending}
+            new = [k for k in keys if k not in found]
+            if new:
+                buckets.add(new, article)
+                pending.update(dict.fromkeys(new, article))
+        if rng.random() < 0.25:
+            db.execute("ROLLBACK")
+        else:
+            db.execute("COMMIT")
+            committed.update(pending)
+    assert sum(w.moves["main step"] for w in writers) > 0  # moves into the main table went in steps
+    for buckets in (*writers, Buckets(one.db, layout)):
+        keys = list(committed)
+        assert dict(buckets.lookup(keys)) == committed
+    one.close()
+    two.close()
