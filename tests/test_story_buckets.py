@@ -500,3 +500,72 @@ def test_random_layouts_commits_and_rollbacks_agree_with_a_dict(tmp_path: Path, 
         assert dict(buckets.lookup(keys)) == committed
     one.close()
     two.close()
+
+
+def _loaded(db: sqlite3.Connection, layout: BucketLayout, rng: np.random.Generator, n: int) -> Buckets:
+    """An index whose main table holds ``n`` random keys (of articles 1_000_001 and up)."""
+    buckets = Buckets(db, layout)
+    keys = rng.integers(-(2**63), 2**63 - 1, size=n, dtype=np.int64)
+    buckets.load(keys, np.arange(1_000_001, 1_000_001 + n, dtype=np.int64))
+    return buckets
+
+
+def test_a_key_is_written_once_per_tier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = SQLiteStore(tmp_path / "t.db")
+    layout = BucketLayout(level0=64, fanout=4, main_share=1)  # a main table of 100,000 keys takes no move here
+    buckets = _loaded(store.db, layout, np.random.default_rng(20), 100_000)
+    written: list[tuple[int, int]] = []
+    write_run = Buckets._write_run
+
+    def counting(self: Buckets, level: int, run: tuple[np.ndarray, np.ndarray]) -> None:
+        written.append((level, len(run[0])))
+        write_run(self, level, run)
+
+    monkeypatch.setattr(Buckets, "_write_run", counting)
+    stored: dict[int, int] = {}
+    for article, keys in enumerate(_keys(np.random.default_rng(21), 64), start=1):  # 64 moves out of level 0
+        buckets.add(keys, article)
+        stored.update(dict.fromkeys(keys, article))
+    # 64 runs of 64 keys: three of every four stay in tier 1 (48 runs), each fourth merges the tier into a run of
+    # tier 2 (12 runs of 256), and so on up to one run of 4,096 keys in tier 4; no key was written twice in a tier.
+    tiers: dict[int, list[int]] = {}
+    for level, n in written:
+        tiers.setdefault((level - 1) // buckets_module.TIER_RUNS + 1, []).append(n)
+    assert {tier: (len(runs), set(runs)) for tier, runs in tiers.items()} == {
+        1: (48, {64}), 2: (12, {256}), 3: (3, {1024}), 4: (1, {4096}),
+    }
+    runs = set(_tables(store.db)) - {"pages", "rows", "0"}
+    assert runs == {str(3 * buckets_module.TIER_RUNS + 1)}  # all of it in tier 4's first run
+    assert dict(buckets.lookup(list(stored))) == stored
+    store.close()
+
+
+def test_levels_laid_out_by_the_leveled_index_still_answer_and_merge(tmp_path: Path) -> None:
+    """Files written before tiers hold one run in each of levels 1, 2, 3: read as three runs of tier 1."""
+    store = SQLiteStore(tmp_path / "old.db")
+    layout = BucketLayout(level0=64, fanout=4, main_share=1)
+    rng = np.random.default_rng(22)
+    _loaded(store.db, layout, rng, 50_000)
+    stored: dict[int, int] = {}
+    article = 0
+    for level, n in ((1, 128), (2, 512), (3, 2048)):  # as the old code left them: one sorted run per level
+        keys = np.sort(rng.integers(-(2**63), 2**63 - 1, size=n, dtype=np.int64))
+        articles = np.arange(article + 1, article + n + 1, dtype=np.int64)
+        article += n
+        store.db.execute(
+            "INSERT INTO story_bucket_runs (level, part, keys, articles) VALUES (?, 0, ?, ?)",
+            (level, keys.astype("<i8").tobytes(), articles.astype("<i8").tobytes()),
+        )
+        store.db.execute("INSERT INTO story_bucket_sizes (level, keys, token) VALUES (?, ?, ?)", (level, n, level))
+        stored.update(zip(keys.tolist(), articles.tolist(), strict=True))
+    buckets = Buckets(store.db, layout)
+    assert dict(buckets.lookup(list(stored))) == stored
+    for keys in _keys(rng, 20):
+        article += 1
+        assert buckets.lookup(keys) == []
+        buckets.add(keys, article)
+        stored.update(dict.fromkeys(keys, article))
+        assert dict(buckets.lookup(list(stored))) == stored
+    runs = set(_tables(store.db)) - {"pages", "rows", "0"}
+    assert str(1 + buckets_module.TIER_RUNS) in runs  # the old levels merged with the first new run into tier 2
+    store.close()

@@ -2,10 +2,12 @@
 
 A random insert into one big B-tree dirties one scattered page per key, so
 with 64 new keys per article the write cost of a single table grows with the
-corpus.  Here new keys go into a small level 0; a full level moves, in key
-order, into the next level, which holds :attr:`BucketLayout.fanout` times
-more, or into the main table once it holds at least ``1 / main_share`` of the
-main table's keys.  Every key is in exactly one place (a key is only added
+corpus.  Here new keys go into a small level 0; a full level 0 becomes a
+sorted run of tier 1, and :attr:`BucketLayout.fanout` runs of one tier merge
+into one run of the next tier (so a key is written once per tier, where
+levels that each take the one above rewrite a key about ``fanout / 2`` times
+per level), or into the main table once they hold at least ``1 / main_share``
+of the main table's keys.  Every key is in exactly one place (a key is only added
 when no level has it; the one exception, below, gives the same answers), so a
 lookup returns what a single table would.  All of it lives in the corpus file
 and changes inside the caller's transaction: a crash or a rollback loses
@@ -13,8 +15,9 @@ nothing committed and leaves nothing half-done.
 
 No key has a row of its own, so no move inserts rows one key at a time.
 Level 0 (``story_bucket_adds``) is one row per article holding its new keys;
-levels 1 and up (``story_bucket_runs``) are sorted runs, numpy arrays of keys
-and their articles (16 bytes per key) stored as blobs in parts of
+levels 1 and up (``story_bucket_runs``) are the tiers' sorted runs (tier ``t``
+holds levels ``(t - 1) * TIER_RUNS + 1`` and up), numpy arrays of keys and
+their articles (16 bytes per key) stored as blobs in parts of
 :data:`PART_KEYS` keys; the main table (``story_bucket_pages``) is one sorted
 run cut into pages of :data:`PAGE_KEYS` keys, a row per page under its first
 key, with a Bloom filter of the page's keys.  The levels are searched only
@@ -26,13 +29,13 @@ page, about 1.2 bytes per key), and a lookup reads, in one query, only the
 pages whose filter passes one of its keys: for a new article, whose keys are
 not in the index, about one page; for a copy, whose keys mostly are, none when
 they were found before or came in with a recent move (:class:`_FoundKeys`).  A move merges sorted arrays and writes
-blobs: into a level it writes that level again; into the main table it reads
+blobs: into a tier it writes the merged run; into the main table it reads
 the main table in chunks of whole pages, in key order, and writes each chunk
 again merged, so it costs about the main table's bytes, with no B-tree work
-per key.  As the main table takes a move only from a level holding
-``1 / main_share`` of its keys, the bytes written per new key stay about
+per key.  As the main table takes a move only from runs holding
+``1 / main_share`` of its keys, the bytes written there per new key stay about
 constant as the corpus grows.  A main table of more than
-:attr:`BucketLayout.main_step` keys takes a move in steps: the moving level
+:attr:`BucketLayout.main_step` keys takes a move in steps: the moving run
 becomes level :data:`DRAIN`, whose row keeps a cursor, and each step (one now,
 one at each later move out of level 0) merges the next ``main_step`` keys'
 worth of pages after the cursor and moves the cursor on, so no single
@@ -65,7 +68,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import numpy.typing as npt
 
-from presscut.stories.config import BucketLayout
+from presscut.stories.config import TIER_RUNS, BucketLayout
 
 _Keys = npt.NDArray[np.int64]
 #: Levels in ``story_bucket_sizes``: the main table's pages, the rows of the main table from before schema 9, and
@@ -107,6 +110,18 @@ def _merge(old: tuple[_Keys, _Keys], new: tuple[_Keys, _Keys]) -> tuple[_Keys, _
         fresh = keys[np.minimum(at, len(keys) - 1)] != add_keys
         at, add_keys, add_articles = at[fresh], add_keys[fresh], add_articles[fresh]
     return np.insert(keys, at, add_keys), np.insert(articles, at, add_articles)
+
+
+def _merge_runs(runs: list[tuple[_Keys, _Keys]]) -> tuple[_Keys, _Keys]:
+    """Sorted runs of distinct keys as one, in key order (a stable sort finds the runs and merges them)."""
+    keys = np.concatenate([run[0] for run in runs])
+    order = np.argsort(keys, kind="stable")
+    return keys[order], np.concatenate([run[1] for run in runs])[order]
+
+
+def _tier_run(tier: int, slot: int) -> int:
+    """The level number of run ``slot`` of ``tier`` (>= 1) in ``story_bucket_sizes`` and ``story_bucket_runs``."""
+    return (tier - 1) * TIER_RUNS + slot + 1
 
 
 def _blobs(rows: list[tuple[bytes, bytes]]) -> tuple[_Keys, _Keys]:
@@ -280,7 +295,8 @@ class Buckets:
         if levels:
             # Only the keys the levels' filter lets pass are searched in the levels' arrays.
             wanted = np.array(unique, dtype=np.int64)
-            maybe = wanted[self._levels_filter(levels).may_hold(wanted)]
+            main = sum(held.get(place, (0, 0))[0] for place in (MAIN, ROWS))
+            maybe = wanted[self._levels_filter(levels, main).may_hold(wanted)]
             for level, (_, token) in levels.items() if len(maybe) else ():
                 stored, articles = self._level(level, token)
                 if len(stored):
@@ -424,68 +440,78 @@ class Buckets:
         self.db.executemany("INSERT INTO story_bucket_runs (level, part, keys, articles) VALUES (?, ?, ?, ?)", parts())
 
     def _move_down(self) -> None:
-        """Move full levels down in key order: into the next level, or into the main table once big enough.
+        """Move level 0 down: as a new run of tier 1, or into the main table once big enough.
 
-        A level holding at least ``1 / main_share`` of the main table's keys
-        moves there even when not full, so a move into the main table
-        rewrites it for a share of new keys that does not shrink as it grows.
+        A tier holds up to ``fanout - 1`` runs; the run that would make ``fanout``
+        is merged with them into one run of the next tier, so a key is written
+        once per tier.  The runs of a tier (the new one with them) that hold at
+        least ``1 / main_share`` of the main table's keys move there together, so
+        a move into the main table rewrites it for a share of new keys that does
+        not shrink as it grows.
         """
         state = self._state()
+        current = self._filter is not None and self._filter.tokens == _level_tokens(state)
         if state.get(DRAIN, (0, 0))[0]:
             self._drain_step(state)  # a move into the main table goes on: one step for each move out of level 0
-        current = self._filter is not None and self._filter.tokens == _level_tokens(state)
-        entered: _Keys | None = None  # the keys level 0 moved into level 1
-        level, to_main = 0, False
+        n, token = state.get(0, (0, 0))
+        if not n:
+            return
+        level0 = self._level0(token)
+        keys = np.fromiter(level0.keys(), dtype=np.int64, count=len(level0))
+        order = np.argsort(keys)
+        run = keys[order], np.fromiter(level0.values(), dtype=np.int64, count=len(level0))[order]
+        entered = run[0]  # into the levels (or the main table): the levels' filter must pass them
+        self.db.execute("DELETE FROM story_bucket_adds")  # no WHERE: SQLite drops the pages at once
+        emptied = secrets.randbits(62)
+        state[0] = (0, emptied)
+        self._set_size(0, 0, emptied)
+        self._level0_mirror = (emptied, {})
+        tier = 1
         while True:
-            n, token = state.get(level, (0, 0))
             main = sum(state.get(place, (0, 0))[0] for place in (MAIN, ROWS, DRAIN))
-            to_main = n * self.layout.main_share >= main
-            if n == 0 or not (to_main or n >= self.layout.capacity(level)):
+            first = _tier_run(tier, 0)
+            held = [level for level in range(first, first + TIER_RUNS) if state.get(level, (0, 0))[0]]
+            total = len(run[0]) + sum(state[level][0] for level in held)
+            if len(held) + 1 < self.layout.fanout and total * self.layout.main_share < main:
+                level = next(level for level in range(first, first + TIER_RUNS) if level not in held)
+                token = secrets.randbits(62)
+                self._write_run(level, run)
+                state[level] = (len(run[0]), token)
+                self._set_size(level, len(run[0]), token)
+                self._mirror[level] = (token, *run)
+                self.moves[str(tier)] += 1
                 break
-            if level == 0:
-                level0 = self._level0(token)
-                keys = np.fromiter(level0.keys(), dtype=np.int64, count=len(level0))
-                order = np.argsort(keys)
-                run = keys[order], np.fromiter(level0.values(), dtype=np.int64, count=len(level0))[order]
-                self.db.execute("DELETE FROM story_bucket_adds")  # no WHERE: SQLite drops the pages at once
-            else:
-                run = self._level(level, token)
+            # The tier is full, or big enough for the main table: its runs and the new one become one run.
+            runs = [self._level(level, state[level][1]) for level in held] + [run]
+            merged = _merge_runs(runs)
+            in_memory = self.mirror_bytes() + 2 * merged[0].nbytes  # the runs and their merged copy
+            self.peak_mirror_bytes = max(self.peak_mirror_bytes, in_memory)
+            for level in held:
                 self.db.execute("DELETE FROM story_bucket_runs WHERE level = ?", (level,))
-            emptied = secrets.randbits(62)
-            state[level] = (0, emptied)
-            self._set_size(level, 0, emptied)
-            self._mirror.pop(level, None)
-            if level == 0:
-                self._level0_mirror = (emptied, {})
-            if to_main:
+                emptied = secrets.randbits(62)
+                state[level] = (0, emptied)
+                self._set_size(level, 0, emptied)
+                self._mirror.pop(level, None)
+            run = merged
+            if total * self.layout.main_share >= main:
                 self._to_main(state, run)
                 break
-            if level == 0:
-                entered = run[0]
-            level += 1
-            before, target_token = state.get(level, (0, 0))
-            merged = _merge(self._level(level, target_token) if before else _empty(), run)
-            held = self.mirror_bytes() + 2 * (run[0].nbytes + merged[0].nbytes)  # the source, the target's new copy
-            self.peak_mirror_bytes = max(self.peak_mirror_bytes, held)
-            self._write_run(level, merged)
-            token = secrets.randbits(62)
-            state[level] = (len(merged[0]), token)
-            self._set_size(level, len(merged[0]), token)
-            self._mirror[level] = (token, *merged)
-            self.moves[str(level)] += 1
+            tier += 1
         # Keep the levels' filter current: keys that left the levels leave their bits (a rebuild drops them).
-        if current and self._filter is not None and not to_main:
-            if entered is not None:
-                self._filter.add(entered)
+        if current and self._filter is not None and not self._filter.full:
+            self._filter.add(entered)
             self._filter.tokens = _level_tokens(state)
-        if not current or to_main or (self._filter is not None and self._filter.full):
+        else:
             self._filter = None
 
-    def _levels_filter(self, levels: dict[int, tuple[int, int]]) -> _LevelFilter:
-        """The filter of ``levels`` (level -> (keys, token), levels 1 and up holding keys), built when not current."""
+    def _levels_filter(self, levels: dict[int, tuple[int, int]], main: int) -> _LevelFilter:
+        """The filter of ``levels`` (level -> (keys, token), levels 1 and up holding keys), built when not current;
+        sized for twice what the levels hold now or gather before a move into a main table of ``main`` keys."""
         tokens = {level: token for level, (_, token) in levels.items()}
         if self._filter is None or self._filter.tokens != tokens:
-            self._filter = _LevelFilter(tokens, 2 * sum(n for n, _ in levels.values()) + self.layout.level0)
+            held = sum(n for n, _ in levels.values())
+            capacity = max(2 * held, 2 * main // self.layout.main_share) + self.layout.level0
+            self._filter = _LevelFilter(tokens, capacity)
             for level, token in tokens.items():
                 self._filter.add(self._level(level, token)[0])
         return self._filter

@@ -42,31 +42,37 @@ class StoryConfig:
             raise ValueError("StoryConfig: containment must be in (0, 1]")
 
 
+#: Level numbers of one tier of the bucket index: its runs are levels ``(tier - 1) * TIER_RUNS + 1`` and up, so a
+#: tier holds at most this many runs (``BucketLayout.fanout`` is at most this).
+TIER_RUNS = 64
+
+
 @dataclass(frozen=True, slots=True)
 class BucketLayout:
     """How the LSH bucket index is laid out (:mod:`presscut.stories.buckets`); it never changes any assignment.
 
-    New band keys go into a small level 0; a full level moves, in key order,
-    into the next level, which holds ``fanout`` times more, or into the main
-    table once it holds at least ``1 / main_share`` of the main table's keys.
-    Larger ``main_share`` means smaller levels (less memory for their
-    in-memory copies) but more frequent rewrites of the main table's pages.
+    New band keys go into a small level 0; a full level 0 becomes a sorted run
+    of tier 1, and ``fanout`` runs of one tier merge into one run of the next
+    tier, or into the main table once they hold at least ``1 / main_share`` of
+    the main table's keys.  Larger ``main_share`` means smaller levels (less
+    memory for their in-memory copies) but more frequent rewrites of the main
+    table's pages; larger ``fanout`` means fewer rewrites of the levels but more
+    runs for a lookup to search.
     """
 
     #: Keys level 0 holds before it moves down (16,384 keys: 256 articles of 64 new keys).
     level0: int = 16384
-    #: Each level holds this many times the keys of the level above.
+    #: Runs of one tier that merge into one run of the next.
     fanout: int = 8
-    #: A full level moves into the main table once it holds 1/main_share of the main table's keys.
+    #: The runs of a tier move into the main table once they hold 1/main_share of the main table's keys.
     main_share: int = 16
     #: About how many keys of the main table one step of a move into it reads, merges and writes.  A move into
     #: a main table of more keys takes one step at once and one more at each following move out of level 0,
     #: so no single transaction rewrites the whole table.
     main_step: int = 1 << 20
 
-    def capacity(self, level: int) -> int:
-        return int(self.level0 * self.fanout**level)
-
     def __post_init__(self) -> None:
         if self.level0 < 1 or self.fanout < 2 or self.main_share < 1 or self.main_step < 1:
             raise ValueError("BucketLayout: level0, main_share and main_step must be >= 1, fanout >= 2")
+        if self.fanout > TIER_RUNS:
+            raise ValueError(f"BucketLayout: fanout must be at most {TIER_RUNS}")
