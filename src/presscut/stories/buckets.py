@@ -773,4 +773,4 @@ class _PageIndex:
             inside = at >= 0
             page = at[inside]
             firsts.append(fences[page[_may_hold(filters, page, keys[inside])]])
-        return np.unique(np.concatenate(firsts)).tolist() if firsts else []
+        return sorted({first for part in firsts for first in part.tolist()})  # a few: np.unique costs 8x
