@@ -495,6 +495,9 @@ def test_random_layouts_commits_and_rollbacks_agree_with_a_dict(tmp_path: Path, 
             db.execute("COMMIT")
             committed.update(pending)
     assert sum(w.moves["main step"] for w in writers) > 0  # moves into the main table went in steps
+    slots = {level for (level,) in one.db.execute("SELECT level FROM story_bucket_sizes WHERE level > 0")}
+    # Tiers filled up to fanout - 1 runs, never more: the runs were merged, not piled up.
+    assert max((level - 1) % buckets_module.TIER_RUNS for level in slots) == layout.fanout - 2
     for buckets in (*writers, Buckets(one.db, layout)):
         keys = list(committed)
         assert dict(buckets.lookup(keys)) == committed
