@@ -5,6 +5,8 @@ Every page here is synthetic (fictional outlets and forums).
 
 from __future__ import annotations
 
+import json
+
 from presscut.extract.encoding import repair_mojibake
 from tests.test_extract import PARAGRAPHS, page, run
 
@@ -74,6 +76,37 @@ def test_product_page_type_from_its_claim_and_prices() -> None:
     head = '<script type="application/ld+json">{"@type": "Product", "name": "Storm Lantern"}</script>'
     body = f"<h1>Storm Lantern</h1><p>£39.00</p><p>Add to basket</p><p>{PARAGRAPHS[0]}</p>"
     assert run(page(body, head), "https://fenwick.example/products/storm-lantern").page_type == "product"
+
+
+def _ld(graph: list[dict[str, object]]) -> str:
+    data = json.dumps({"@context": "https://schema.org", "@graph": graph})
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def test_an_articles_faq_markup_is_no_forum_thread() -> None:
+    faq = {"@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": "How long does a firing take?",
+         "acceptedAnswer": {"@type": "Answer", "text": "About three days, and as long again to cool."}},
+    ]}
+    head = _ld([{"@type": "BlogPosting", "headline": "Wood firing for beginners"}, faq])
+    body = "<h1>Wood firing for beginners</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    assert run(page(f"<article>{body}</article>", head), "https://quarrylane.example/blog/wood-firing").page_type == (
+        "article"
+    )
+    # A question-and-answer page is a thread: its question is the page's, not an FAQ's.
+    qa = _ld([{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Best glaze for a wood-fired kiln?"}}])
+    assert run(page(_thread(), qa), "https://quarrylane.example/q/42").page_type == "forum"
+
+
+def test_an_articles_publisher_is_no_claim_to_be_a_service_page() -> None:
+    publisher = {"@type": ["LocalBusiness", "Organization"], "name": "Harbour Glass Cleaning"}
+    head = _ld([{"@type": "BlogPosting", "headline": "Five window cleaning trends"}, publisher])
+    body = "<h1>Five window cleaning trends</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    a = run(page(f"<article>{body}</article>", head), "https://harbourglass.example/services/blog/trends")
+    assert a.page_type == "article"
+    # Without an article in the graph, the business is the page's subject.
+    b = run(page(f"<main>{body}</main>", _ld([publisher])), "https://harbourglass.example/services/windows")
+    assert b.page_type == "service"
 
 
 def test_visible_date_by_the_headline_wins() -> None:

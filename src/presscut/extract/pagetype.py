@@ -11,7 +11,10 @@ Then votes for the other types (:data:`~presscut.extract.patterns.PAGE_TYPE_CLAI
 and :data:`~presscut.extract.patterns.PAGE_TYPE_PATH_WORDS`): the page's
 claim, the words of its URL path, a thread of posts or a list of links kept as
 the main content, prices and basket buttons.  A type with :data:`MIN_VOTES` or more
-wins over the text's shape.
+wins over the text's shape.  Structured data names more than the page: the
+questions and answers of an FAQ block (beside ``FAQPage``) are no thread, and
+the business that publishes an article (a ``LocalBusiness`` beside it) does not
+make the page a service's.
 """
 
 from __future__ import annotations
@@ -92,6 +95,10 @@ def _claim_votes(page: Page) -> Counter[str]:
     og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
     if og_type:
         claims.add(og_type)
+    if P.FAQ_PAGE in claims:  # an article's FAQ block is marked up as questions and answers: not a thread
+        claims -= P.FAQ_PARTS
+    if claims & P.ARTICLE_TYPES:  # the graph of an article names its publisher too ("LocalBusiness")
+        claims -= P.PUBLISHER_TYPES
     for kind, names in P.PAGE_TYPE_CLAIMS.items():
         if claims & names:
             votes[kind] += CLAIM_VOTES

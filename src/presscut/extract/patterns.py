@@ -394,6 +394,10 @@ PAGE_TYPE_CLAIMS: dict[str, frozenset[str]] = {
     "documentation": frozenset({"techarticle", "apireference", "softwaresourcecode"}),
     "service": frozenset({"service", "professionalservice", "localbusiness", "financialproduct", "course"}),
 }
+#: Types that are the entries of an FAQ on a page that declares one (``FAQPage``): no forum's thread then.
+FAQ_PAGE, FAQ_PARTS = "faqpage", frozenset({"question", "answer"})
+#: Types of a site's owner: beside an article (:data:`ARTICLE_TYPES`) they describe its publisher, not the page.
+PUBLISHER_TYPES = frozenset({"localbusiness", "professionalservice"})
 PAGE_TYPE_PATH_WORDS: dict[str, frozenset[str]] = {
     "forum": frozenset({"forum", "forums", "thread", "threads", "topic", "topics", "t", "viewtopic", "showthread",
                         "discussion", "discussions", "community", "questions", "comments", "talk", "board", "boards",
