@@ -109,6 +109,17 @@ def test_an_articles_publisher_is_no_claim_to_be_a_service_page() -> None:
     assert b.page_type == "service"
 
 
+def test_a_listicles_list_of_items_is_no_claim_to_be_a_listing() -> None:
+    items = {"@type": "ItemList", "itemListElement": [
+        {"@type": "ListItem", "position": n, "name": name} for n, name in enumerate(["Shino", "Celadon", "Tenmoku"], 1)
+    ]}
+    body = "<h1>Three glazes for a wood kiln</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    head = _ld([{"@type": "Article", "headline": "Three glazes for a wood kiln"}, items, {"@type": "Blog"}])
+    assert run(page(f"<article>{body}</article>", head), "https://quarrylane.example/glazes").page_type == "article"
+    # The same list as the page's only claim: a page of items.
+    assert run(page(f"<main>{body}</main>", _ld([items])), "https://quarrylane.example/glazes").page_type == "listing"
+
+
 def test_visible_date_by_the_headline_wins() -> None:
     head = '<meta property="article:published_time" content="2021-03-01T10:00:00Z">'
     body = f"<h1>Port strike ends</h1><div>Thursday, May 2, 2024</div><article><p>{PARAGRAPHS[0]}</p></article>"

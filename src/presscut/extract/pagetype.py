@@ -13,8 +13,8 @@ claim, the words of its URL path, a thread of posts or a list of links kept as
 the main content, prices and basket buttons.  A type with :data:`MIN_VOTES` or more
 wins over the text's shape.  Structured data names more than the page: the
 questions and answers of an FAQ block (beside ``FAQPage``) are no thread, and
-the business that publishes an article (a ``LocalBusiness`` beside it) does not
-make the page a service's.
+beside an article, the business that publishes it (``LocalBusiness``), its
+blog and the list of items inside it (``ItemList``) say nothing of the page.
 """
 
 from __future__ import annotations
@@ -88,17 +88,24 @@ def type_votes(page: Page, content: Content) -> Counter[str]:
     return votes
 
 
-def _claim_votes(page: Page) -> Counter[str]:
-    """Votes from what the page says it is: structured data, then host name and URL path."""
-    votes: Counter[str] = Counter()
+def page_claims(page: Page) -> set[str]:
+    """What the page says it is: its JSON-LD ``@type`` names and ``og:type``, less the names of its parts and
+    context (an FAQ's questions and answers; beside an article, its publisher, its blog, its list of items)."""
     claims = {t for o in page.json_ld for t in json_ld_types(o)}
     og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
     if og_type:
         claims.add(og_type)
-    if P.FAQ_PAGE in claims:  # an article's FAQ block is marked up as questions and answers: not a thread
+    if P.FAQ_PAGE in claims:
         claims -= P.FAQ_PARTS
-    if claims & P.ARTICLE_TYPES:  # the graph of an article names its publisher too ("LocalBusiness")
-        claims -= P.PUBLISHER_TYPES
+    if claims & P.ARTICLE_TYPES:
+        claims -= P.ARTICLE_CONTEXT_TYPES
+    return claims
+
+
+def _claim_votes(page: Page) -> Counter[str]:
+    """Votes from what the page says it is: structured data, then host name and URL path."""
+    votes: Counter[str] = Counter()
+    claims = page_claims(page)
     for kind, names in P.PAGE_TYPE_CLAIMS.items():
         if claims & names:
             votes[kind] += CLAIM_VOTES
@@ -124,7 +131,7 @@ def _shape(page: Page, article_obj: dict[str, Any] | None, content: Content) -> 
     run = longest_paragraph_run(content.blocks)
     total = sum(len(b.text) for b in content.page_blocks)
     link_share = sum(b.link_chars for b in content.page_blocks) / total if total else 0.0
-    claims = {t for o in page.json_ld for t in json_ld_types(o)}
+    claims = page_claims(page)
     og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
     claims_article = (article_obj is not None and bool(claims & P.ARTICLE_TYPES)) or og_type == "article"
     if run >= ARTICLE_RUN and link_share < LISTING_LINK_SHARE:

@@ -396,8 +396,9 @@ PAGE_TYPE_CLAIMS: dict[str, frozenset[str]] = {
 }
 #: Types that are the entries of an FAQ on a page that declares one (``FAQPage``): no forum's thread then.
 FAQ_PAGE, FAQ_PARTS = "faqpage", frozenset({"question", "answer"})
-#: Types of a site's owner: beside an article (:data:`ARTICLE_TYPES`) they describe its publisher, not the page.
-PUBLISHER_TYPES = frozenset({"localbusiness", "professionalservice"})
+#: Types that, beside an article (:data:`ARTICLE_TYPES`), name its context and not the page: the business that
+#: publishes it, the blog it belongs to, a list inside it (a listicle's items).
+ARTICLE_CONTEXT_TYPES = frozenset({"localbusiness", "professionalservice", "blog", "itemlist"})
 PAGE_TYPE_PATH_WORDS: dict[str, frozenset[str]] = {
     "forum": frozenset({"forum", "forums", "thread", "threads", "topic", "topics", "t", "viewtopic", "showthread",
                         "discussion", "discussions", "community", "questions", "comments", "talk", "board", "boards",
