@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from presscut.extract.encoding import decode_html, repair_mojibake
+from presscut.extraction.encoding import decode_html, repair_mojibake
 
 TEXT = "Saltmère harbour: 5 € fares, ‘quoted’ — naïve café"
 

@@ -15,10 +15,10 @@ import pytest
 
 from presscut.article import Article
 from presscut.config import ExtractConfig
-from presscut.extract import extract
-from presscut.extract.authors import people
-from presscut.extract.titles import strip_site_suffix
-from presscut.extract.walk import REMOVED_TEXT_CHARS
+from presscut.extraction import extract
+from presscut.extraction.authors import people
+from presscut.extraction.titles import strip_site_suffix
+from presscut.extraction.walk import REMOVED_TEXT_CHARS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
@@ -588,8 +588,8 @@ def test_date_from_the_canonical_url_when_the_page_has_no_url() -> None:
 )
 def test_precheck_words_cover_their_pattern(pattern: str, words: str, line: str) -> None:
     """The cheap word test before a furniture regex never hides a line the regex matches."""
-    from presscut.extract import patterns as P
-    from presscut.extract.content import _may_hold
+    from presscut.extraction import patterns as P
+    from presscut.extraction.content import _may_hold
 
     assert getattr(P, pattern).search(line)
     assert _may_hold(line.lower(), getattr(P, words))

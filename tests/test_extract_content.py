@@ -6,10 +6,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from presscut.article import Article
 from presscut.config import ExtractConfig
-from presscut.extract import extract
-from presscut.extract.content import extract_content
-from presscut.extract.encoding import repair_mojibake
-from presscut.extract.walk import Walk, classify
+from presscut.extraction import extract
+from presscut.extraction.content import extract_content
+from presscut.extraction.encoding import repair_mojibake
+from presscut.extraction.walk import Walk, classify
 from presscut.language import detect_language
 
 NO_LANG = ExtractConfig(detect_language=False)

@@ -1,6 +1,6 @@
 """Golden pages: synthetic pages of fictional outlets and the article expected from each.
 
-Regenerate after a deliberate change with ``python -m presscut.extract.golden``
+Regenerate after a deliberate change with ``python -m presscut.extraction.golden``
 (from the repository root) and read the diff.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from presscut.extract.golden import golden_pages, golden_record, page_name
+from presscut.extraction.golden import golden_pages, golden_record, page_name
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "extract" / "golden"
 PAGES = golden_pages(GOLDEN)
@@ -26,7 +26,7 @@ def test_there_are_golden_pages() -> None:
 def test_golden_page(page: Path) -> None:
     expected_path = page.with_name(page_name(page) + ".json")
     assert expected_path.exists(), (
-        f"{expected_path.name} is missing: run `python -m presscut.extract.golden` and review the new file"
+        f"{expected_path.name} is missing: run `python -m presscut.extraction.golden` and review the new file"
     )
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     assert golden_record(gzip.decompress(page.read_bytes()), page_name(page)) == expected

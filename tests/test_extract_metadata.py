@@ -12,10 +12,10 @@ import pytest
 
 from presscut.article import Article
 from presscut.bench.extract import justext_stoplist
-from presscut.extract.authors import declared_names, people
-from presscut.extract.dates import date_in_text, date_in_url, find_dates, parse_date
-from presscut.extract.page import parse_page
-from presscut.extract.titles import strip_site_suffix
+from presscut.extraction.authors import declared_names, people
+from presscut.extraction.dates import date_in_text, date_in_url, find_dates, parse_date
+from presscut.extraction.page import parse_page
+from presscut.extraction.titles import strip_site_suffix
 from tests.test_extract import PARAGRAPHS, article_html, page, run
 
 BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)

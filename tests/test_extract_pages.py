@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from presscut.extract.encoding import repair_mojibake
+from presscut.extraction.encoding import repair_mojibake
 from tests.test_extract import PARAGRAPHS, page, run
 
 POSTS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from presscut.extract.titles import strip_site_suffix
+from presscut.extraction.titles import strip_site_suffix
 from tests.test_extract import PARAGRAPHS, page, run
 
 BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)

@@ -5,7 +5,7 @@ from presscut.clean import clean_text
 from presscut.config import ExtractConfig, FetchConfig, IngestConfig, Limits
 from presscut.corpus import Corpus, IngestReport
 from presscut.errors import InputError, MissingExtra, PresscutError, QueryError, StoreError
-from presscut.extract import extract
+from presscut.extraction import extract
 from presscut.pipeline.stats import Stats
 from presscut.store import SearchResult
 from presscut.stories import Story, StoryCopy

@@ -159,7 +159,7 @@ def _norm(text: str | None) -> str:
 
 
 def _presscut(html: bytes, text: str, url: str | None) -> str:
-    from presscut.extract import extract
+    from presscut.extraction import extract
 
     return extract(html, url=url).text
 
@@ -373,7 +373,7 @@ def run_extract_bench(
 
 def _run_one(name: str, page: Page, score: Score, kind: str) -> Any:
     """Run one extractor on one page, timing only the call; add its scores; return presscut's article."""
-    from presscut.extract import decode_html, extract
+    from presscut.extraction import decode_html, extract
 
     text = decode_html(page.html) if name != "presscut" else ""
     article = None

@@ -58,7 +58,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from presscut.extract import extract
+    from presscut.extraction import extract
 
     data = sys.stdin.buffer.read() if args.file == "-" else output.read_input(Path(args.file))
     article = extract(data, url=args.url)

@@ -50,7 +50,7 @@ class ExtractStep(RecordStep):
     def _extract(self, record: RawDocument) -> Article:
         from presscut.clean import clean_text
         from presscut.clean.furniture import site_key
-        from presscut.extract import extract
+        from presscut.extraction import extract
 
         if record.kind == "html":
             return extract(

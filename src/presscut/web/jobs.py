@@ -160,7 +160,7 @@ class JobRunner:
 def _pasted(request: IngestRequest) -> Article:
     """Pasted HTML goes through ``extract``, anything else through ``clean_text``."""
     from presscut.clean import clean_text
-    from presscut.extract import extract
+    from presscut.extraction import extract
 
     text = request.text.strip()
     if text.startswith("<") and re.search(r"<(html|body|p|div|article)\b", text[:4096], re.IGNORECASE):

@@ -28,8 +28,8 @@ from datetime import datetime, timedelta, timezone
 from itertools import chain, islice
 from typing import Any
 
-from presscut.extract import patterns as P
-from presscut.extract.page import Page
+from presscut.extraction import patterns as P
+from presscut.extraction.page import Page
 
 #: No news page on the web is older than this.
 EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)

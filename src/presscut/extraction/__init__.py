@@ -7,7 +7,7 @@
 vocabulary, as data).
 """
 
-from presscut.extract.core import extract
-from presscut.extract.encoding import decode_html
+from presscut.extraction.core import extract
+from presscut.extraction.encoding import decode_html
 
 __all__ = ["decode_html", "extract"]

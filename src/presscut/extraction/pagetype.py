@@ -7,8 +7,8 @@ such run exists; "other" when nothing readable was found.  The page's own
 claim (JSON-LD ``@type``, ``og:type``) tips that balance only when the text
 evidence is weak.
 
-Then votes for the other types (:data:`~presscut.extract.patterns.PAGE_TYPE_CLAIMS`
-and :data:`~presscut.extract.patterns.PAGE_TYPE_PATH_WORDS`): the page's
+Then votes for the other types (:data:`~presscut.extraction.patterns.PAGE_TYPE_CLAIMS`
+and :data:`~presscut.extraction.patterns.PAGE_TYPE_PATH_WORDS`): the page's
 claim, the words of its URL path, a thread of posts or a list of links kept as
 the main content, prices and basket buttons.  A type with :data:`MIN_VOTES` or more
 wins over the text's shape.  Structured data names more than the page: the
@@ -24,9 +24,9 @@ from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
-from presscut.extract import patterns as P
-from presscut.extract.content import Content, longest_paragraph_run
-from presscut.extract.page import Page, json_ld_types
+from presscut.extraction import patterns as P
+from presscut.extraction.content import Content, longest_paragraph_run
+from presscut.extraction.page import Page, json_ld_types
 
 #: This many such paragraphs in a row make an article...
 ARTICLE_RUN = 3

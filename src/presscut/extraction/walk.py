@@ -3,10 +3,10 @@
 One iterative walk (no recursion, so any nesting depth is safe) does three
 things at once:
 
-* drops furniture: tags in :data:`~presscut.extract.patterns.SILENT_TAGS`
-  silently, and :data:`~presscut.extract.patterns.FURNITURE_TAGS` and
+* drops furniture: tags in :data:`~presscut.extraction.patterns.SILENT_TAGS`
+  silently, and :data:`~presscut.extraction.patterns.FURNITURE_TAGS` and
   elements whose class/id/role/aria tokens match
-  :data:`~presscut.extract.patterns.BOILERPLATE` with a recorded reason --
+  :data:`~presscut.extraction.patterns.BOILERPLATE` with a recorded reason --
   unless the element holds more text outside links than furniture does
   (:data:`GUARD_CHARS`), or says it holds the article; customers' reviews go
   however long, unless they are most of the page or the page says it is an
@@ -22,7 +22,7 @@ things at once:
   block with cells joined by ``" | "``), counting the characters in links;
 * records every block element with its parent, so that each block's weight
   can be summed into all its ancestors afterwards
-  (:mod:`~presscut.extract.content` chooses the container and cleans it).
+  (:mod:`~presscut.extraction.content` chooses the container and cleans it).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from presscut.article import Removed
-from presscut.extract import patterns as P
+from presscut.extraction import patterns as P
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode

@@ -1,8 +1,8 @@
-"""Golden files for the extractor: ``python -m presscut.extract.golden [FOLDER]``.
+"""Golden files for the extractor: ``python -m presscut.extraction.golden [FOLDER]``.
 
 Each golden page is ``<name>.html.gz`` (a synthetic page of a fictional
 outlet) next to ``<name>.json``, the fields :func:`golden_record` takes from
-:func:`~presscut.extract.extract`'s article.  ``tests/test_extract_golden.py``
+:func:`~presscut.extraction.extract`'s article.  ``tests/test_extract_golden.py``
 compares the two and fails when a page has no JSON; this command rewrites
 every JSON from its page, to be run (and the diff read) after a deliberate
 change in extraction.  The default folder is ``tests/fixtures/extract/golden``
@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from presscut.extract.core import extract
+from presscut.extraction.core import extract
 
 #: Where the golden pages live, relative to the repository root.
 GOLDEN_DIR = Path("tests") / "fixtures" / "extract" / "golden"

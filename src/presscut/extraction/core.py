@@ -11,11 +11,11 @@ from datetime import datetime
 
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
-from presscut.extract.authors import find_authors
-from presscut.extract.content import extract_content
-from presscut.extract.dates import find_dates
-from presscut.extract.encoding import decode_html, repair_mojibake
-from presscut.extract.metadata import (
+from presscut.extraction.authors import find_authors
+from presscut.extraction.content import extract_content
+from presscut.extraction.dates import find_dates
+from presscut.extraction.encoding import decode_html, repair_mojibake
+from presscut.extraction.metadata import (
     article_object,
     find_attribution,
     find_canonical,
@@ -25,10 +25,10 @@ from presscut.extract.metadata import (
     find_site_name,
     find_tags,
 )
-from presscut.extract.page import Page, looks_binary, looks_like_html, parse_page
-from presscut.extract.pagetype import classify_page
-from presscut.extract.titles import find_title
-from presscut.extract.walk import REMOVED_TEXT_CHARS, Block
+from presscut.extraction.page import Page, looks_binary, looks_like_html, parse_page
+from presscut.extraction.pagetype import classify_page
+from presscut.extraction.titles import find_title
+from presscut.extraction.walk import REMOVED_TEXT_CHARS, Block
 from presscut.language import detect_language, normalize_language_tag
 from presscut.urls import site_of
 

@@ -1,4 +1,4 @@
-"""The article's headline, from a parsed :class:`~presscut.extract.page.Page`: the page's
+"""The article's headline, from a parsed :class:`~presscut.extraction.page.Page`: the page's
 ``<h1>`` elements checked against the declared titles (``og:title``/``twitter:title``, the
 JSON-LD ``headline``, ``<title>``), with the site's name cut off the ends of a title (but
 kept at the start of a home page's title, whose subject is the site; a leading part that is a
@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from presscut.extract.metadata import Found, _clean, _strings
-from presscut.extract.page import Page
+from presscut.extraction.metadata import Found, _clean, _strings
+from presscut.extraction.page import Page
 
 TITLE_META: tuple[str, ...] = ("og:title", "twitter:title")
 #: An ``<h1>`` longer than this is not a headline.

@@ -1,9 +1,9 @@
-"""Page-level article metadata from a parsed :class:`~presscut.extract.page.Page`: the site
+"""Page-level article metadata from a parsed :class:`~presscut.extraction.page.Page`: the site
 name, canonical URL, description, image, tags and wire attribution, from meta tags, the
 canonical ``<link>``, the page's JSON-LD objects, the URL's host (the site name of last
 resort) and, for the attribution, credits in the first and last paragraphs.  It also holds
-the JSON-LD and text helpers that :mod:`~presscut.extract.titles` (the headline) and
-:mod:`~presscut.extract.authors` (the authors) share.
+the JSON-LD and text helpers that :mod:`~presscut.extraction.titles` (the headline) and
+:mod:`~presscut.extraction.authors` (the authors) share.
 
 Each ``find_*`` function returns a value and the label of its evidence
 ("json-ld", "meta:og:site_name", "link:canonical", ...), or None.  Sources are tried in a
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from presscut.extract import patterns as P
-from presscut.extract.page import Page, json_ld_types
+from presscut.extraction import patterns as P
+from presscut.extraction.page import Page, json_ld_types
 from presscut.urls import site_of
 
 Found = tuple[str, str]

@@ -1,4 +1,4 @@
-"""The article's authors, from a parsed :class:`~presscut.extract.page.Page`: the JSON-LD
+"""The article's authors, from a parsed :class:`~presscut.extraction.page.Page`: the JSON-LD
 ``author``/``creator`` (``@id`` references followed), author meta tags (and the
 ``twitter:labelN``/``twitter:dataN`` pair labelled "Written by"), microdata, byline elements
 and author links, then the visible "By ..." lines the content step found (after a date or a
@@ -17,10 +17,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from presscut.extract import patterns as P
-from presscut.extract.metadata import _ALIAS_TO_AGENCY, _AUTHOR_SPLIT, _BY, MAX_AUTHORS, _clean, _names
-from presscut.extract.page import Page, json_ld_types
-from presscut.extract.titles import _is_site, _site_key
+from presscut.extraction import patterns as P
+from presscut.extraction.metadata import _ALIAS_TO_AGENCY, _AUTHOR_SPLIT, _BY, MAX_AUTHORS, _clean, _names
+from presscut.extraction.page import Page, json_ld_types
+from presscut.extraction.titles import _is_site, _site_key
 
 AUTHOR_META: tuple[str, ...] = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",

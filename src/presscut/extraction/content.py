@@ -1,6 +1,6 @@
 """Main content: the article's text blocks, found without per-site rules.
 
-:class:`~presscut.extract.walk.Walk` cuts the page into blocks (dropping
+:class:`~presscut.extraction.walk.Walk` cuts the page into blocks (dropping
 furniture on the way); here each block's weight (text minus link text minus a
 per-block cost) is summed into all its ancestors, and the container with the
 largest sum (a bonus for ``<article>``, ``<main>`` and body-like class names)
@@ -41,8 +41,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from presscut.article import Removed
-from presscut.extract import patterns as P
-from presscut.extract.walk import LARGE_PRUNED_CHARS, Block, Walk, cap
+from presscut.extraction import patterns as P
+from presscut.extraction.walk import LARGE_PRUNED_CHARS, Block, Walk, cap
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -618,7 +618,7 @@ def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
     that a case-insensitive pattern needing one of them cannot match: a cheap test before a search.
 
     ``lowered`` is None for text holding a letter that case folding matches to an ASCII one
-    (:data:`~presscut.extract.patterns.CASE_FOLDS_TO_ASCII`, like "ſ" for "s"): it always passes.
+    (:data:`~presscut.extraction.patterns.CASE_FOLDS_TO_ASCII`, like "ſ" for "s"): it always passes.
     """
     if lowered is None:
         return True
@@ -638,8 +638,8 @@ def _is_paragraph(block: Block) -> bool:
 
 @cache  # an import statement costs more than the search it serves on a short line
 def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """:data:`~presscut.extract.dates.TEXT_DATE` and ``OTHER_DATE``."""
-    from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
+    """:data:`~presscut.extraction.dates.TEXT_DATE` and ``OTHER_DATE``."""
+    from presscut.extraction.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
 
     return TEXT_DATE, OTHER_DATE
 
@@ -650,7 +650,7 @@ def _has_date(text: str) -> bool:
 
 def _has_any_date(text: str) -> bool:
     """Whether a text holds a date written out or in numbers ("5. März 2024", "2024-03-05")."""
-    from presscut.extract.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
+    from presscut.extraction.dates import OTHER_DATE, TEXT_DATE  # lazy: dates imports page, not content
 
     if not _DIGIT.search(text):
         return False
