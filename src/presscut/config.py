@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+#: The corpus file commands use when no ``--db`` is given.
+DEFAULT_DB = "presscut.db"
+#: Learned site furniture (``presscut learn-furniture``): a line must occur in at least this many documents of
+#: its site, and in at least this share of them.
+FURNITURE_MIN_DOCS = 5
+FURNITURE_MIN_SHARE = 0.3
+
 #: Languages presscut detects by default; detection never answers outside this set.
 DEFAULT_LANGUAGES: frozenset[str] = frozenset(
     {

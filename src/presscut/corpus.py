@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from presscut.article import Article
-from presscut.config import ExtractConfig, FetchConfig, IngestConfig
+from presscut.config import (
+    DEFAULT_DB,
+    FURNITURE_MIN_DOCS,
+    FURNITURE_MIN_SHARE,
+    ExtractConfig,
+    FetchConfig,
+    IngestConfig,
+)
 from presscut.errors import QueryError, StoreError
 from presscut.export import export as export_articles
 from presscut.pipeline import Drop, Pipeline, Reader, RecordStep, Stats, executor_for
@@ -23,8 +30,6 @@ from presscut.pipeline.steps import EmptyFilter, ExtractStep, PageTypeFilter, Si
 from presscut.pipeline.writers import StoreWriter
 from presscut.store import Filters, SearchResult, SQLiteStore
 from presscut.stories.model import Story
-
-DEFAULT_DB = "presscut.db"
 
 
 @dataclass(slots=True)
@@ -169,7 +174,7 @@ class Corpus:
         """Learn the lines each site repeats across many of its documents (site furniture),
         store them, and return lines learned per site; later ingests remove them
         (see :mod:`presscut.clean.furniture`)."""
-        from presscut.clean.furniture import MIN_DOCS, MIN_SHARE, article_site, document_lines, learn_furniture
+        from presscut.clean.furniture import article_site, document_lines, learn_furniture
         from presscut.store.furniture import save_furniture
 
         docs: Counter[str] = Counter()
@@ -182,7 +187,9 @@ class Corpus:
                 yield site, document_lines(article)
 
         learned = learn_furniture(
-            documents(), MIN_DOCS if min_docs is None else min_docs, MIN_SHARE if min_share is None else min_share
+            documents(),
+            FURNITURE_MIN_DOCS if min_docs is None else min_docs,
+            FURNITURE_MIN_SHARE if min_share is None else min_share,
         )
         save_furniture(self.store, learned, docs)
         return {site: len(keys) for site, keys in sorted(learned.items())}

@@ -29,13 +29,11 @@ from pathlib import PurePath
 
 from presscut.article import Article
 from presscut.clean.features import phrase_key, strip_bullet
+from presscut.config import FURNITURE_MIN_DOCS, FURNITURE_MIN_SHARE
 from presscut.urls import site_of
 
 #: Reason for a line removed because its site repeats it on many pages.
 SITE_FURNITURE = "site-furniture"
-#: Defaults of ``presscut learn-furniture``.
-MIN_DOCS = 5
-MIN_SHARE = 0.3
 #: Lines longer than this are never learned (running text, not furniture).
 MAX_KEY_CHARS = 300
 #: Reasons in ``Article.removed`` that do not stand for a whole input line.
@@ -78,8 +76,8 @@ def document_lines(article: Article) -> Iterator[str]:
 
 def learn_furniture(
     documents: Iterable[tuple[str | None, Iterable[str]]],
-    min_docs: int = MIN_DOCS,
-    min_share: float = MIN_SHARE,
+    min_docs: int = FURNITURE_MIN_DOCS,
+    min_share: float = FURNITURE_MIN_SHARE,
 ) -> dict[str, frozenset[str]]:
     """Per site, the keys of lines found in at least ``min_docs`` documents and
     ``min_share`` of the site's documents.  ``documents`` are (site, lines) pairs."""

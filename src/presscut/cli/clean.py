@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from presscut.cli import output
-from presscut.corpus import Corpus
+from presscut.cli.args import open_corpus
 
 if TYPE_CHECKING:
     from presscut.cli.main import Groups
 
 
 def cmd_learn_furniture(args: argparse.Namespace) -> int:
-    with Corpus(args.db) as corpus:
+    with open_corpus(args.db) as corpus:
         learned = corpus.learn_furniture(min_docs=args.min_docs, min_share=args.min_share)
     if args.json:
         output.print_json(learned)
@@ -47,15 +47,15 @@ def cmd_bench_clean(args: argparse.Namespace) -> int:
 
 def register(groups: Groups) -> None:
     from presscut.bench.clean import DEFAULT_ROOT
-    from presscut.clean.furniture import MIN_DOCS, MIN_SHARE
+    from presscut.config import FURNITURE_MIN_DOCS, FURNITURE_MIN_SHARE
 
     help_ = "learn the lines each site repeats across its documents; later ingests remove them"
     p = groups.commands.add_parser("learn-furniture", help=help_, description=help_, parents=[groups.common])
     p.set_defaults(handler=cmd_learn_furniture)
-    p.add_argument("--min-docs", type=int, default=MIN_DOCS, metavar="N",
-                   help=f"a line must occur in at least N documents of its site (default: {MIN_DOCS})")
-    p.add_argument("--min-share", type=float, default=MIN_SHARE, metavar="F",
-                   help=f"... and in at least this share of them (default: {MIN_SHARE})")
+    p.add_argument("--min-docs", type=int, default=FURNITURE_MIN_DOCS, metavar="N",
+                   help=f"a line must occur in at least N documents of its site (default: {FURNITURE_MIN_DOCS})")
+    p.add_argument("--min-share", type=float, default=FURNITURE_MIN_SHARE, metavar="F",
+                   help=f"... and in at least this share of them (default: {FURNITURE_MIN_SHARE})")
     p.add_argument("--json", action="store_true", help="print lines learned per site as JSON")
 
     p = groups.bench.add_parser(

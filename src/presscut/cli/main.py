@@ -12,9 +12,8 @@ from typing import Any
 
 from presscut import __version__
 from presscut.cli import output
-from presscut.cli.args import worker_counts
-from presscut.config import IngestConfig, Limits
-from presscut.corpus import DEFAULT_DB, Corpus
+from presscut.cli.args import open_corpus, worker_counts
+from presscut.config import DEFAULT_DB, IngestConfig, Limits
 from presscut.errors import PresscutError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -45,7 +44,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         workers=args.workers,
         keep_non_articles=not args.articles_only,
     )
-    with Corpus(args.db, config) as corpus:
+    with open_corpus(args.db, config) as corpus:
         report = corpus.ingest(args.paths, progress=not args.no_progress and sys.stderr.isatty())
     if args.json:
         output.print_json(report.to_dict())
@@ -70,7 +69,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with Corpus(args.db, create=False) as corpus:
+    with open_corpus(args.db, create=False) as corpus:
         filters = {"since": args.since, "until": args.until, "site": args.site, "lang": args.lang}
         hits = corpus.search(args.query, limit=args.limit, offset=args.offset, stories=args.stories, **filters)
         total = corpus.count(args.query, stories=args.stories, **filters)
@@ -82,7 +81,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with Corpus(args.db, create=False) as corpus:
+    with open_corpus(args.db, create=False) as corpus:
         article = corpus.get(args.id)
         if article is None:
             raise PresscutError(f"no article with id {args.id!r} in {args.db} (see 'presscut search')")
@@ -96,7 +95,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     filters = {"since": args.since, "until": args.until, "site": args.site, "lang": args.lang}
-    with Corpus(args.db, create=False) as corpus:
+    with open_corpus(args.db, create=False) as corpus:
         out: Any = args.out if args.out and args.out != "-" else sys.stdout
         n = corpus.export(out, args.format, args.query, **filters)
     print(f"exported {n} articles" + (f" to {args.out}" if args.out and args.out != "-" else ""), file=sys.stderr)
@@ -104,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with Corpus(args.db, create=False) as corpus:
+    with open_corpus(args.db, create=False) as corpus:
         counts = corpus.stats()
         counts["stories_by_" + args.by] = corpus.story_counts(args.by)
     if args.json:

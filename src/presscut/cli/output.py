@@ -8,12 +8,14 @@ import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from presscut.article import Article
 from presscut.errors import InputError
-from presscut.store import SearchResult
-from presscut.stories import Story
+
+if TYPE_CHECKING:
+    from presscut.article import Article
+    from presscut.store import SearchResult
+    from presscut.stories import Story
 
 
 def print_json(value: Any) -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from presscut.cli import output
-from presscut.cli.args import duration, worker_counts
+from presscut.cli.args import duration, open_corpus, worker_counts
 from presscut.config import FetchConfig, IngestConfig
-from presscut.corpus import Corpus, IngestReport
 from presscut.errors import InputError
 
 if TYPE_CHECKING:
     from presscut.cli.main import Groups
+    from presscut.corpus import IngestReport
 
 def fetch_config(args: argparse.Namespace) -> FetchConfig:
     return FetchConfig(
@@ -53,7 +53,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         urls += [u.strip() for u in lines if u.strip() and not u.strip().startswith("#")]
     if not urls:
         raise InputError("no URLs given (pass URLs or --from-file FILE)")
-    with Corpus(args.db, IngestConfig(workers=args.workers)) as corpus:
+    with open_corpus(args.db, IngestConfig(workers=args.workers)) as corpus:
         report = corpus.fetch(urls, fetch=fetch_config(args))
     code = _finish(report, args)
     if report.read == 0:
@@ -72,7 +72,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     def show(report: IngestReport) -> None:
         _finish(report, args)
 
-    with Corpus(args.db, IngestConfig(workers=args.workers)) as corpus:
+    with open_corpus(args.db, IngestConfig(workers=args.workers)) as corpus:
         report = corpus.watch(sources, every=args.every, once=args.once, fetch=fetch_config(args), on_poll=show)
     return 1 if args.strict and report.skipped else 0
 

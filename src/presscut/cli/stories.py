@@ -8,12 +8,12 @@ import sys
 from typing import Any
 
 from presscut.cli import output
-from presscut.corpus import Corpus
+from presscut.cli.args import open_corpus
 from presscut.errors import PresscutError
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    with Corpus(args.db, create=False) as corpus:
+    with open_corpus(args.db, create=False) as corpus:
         story = corpus.story(args.id)
     if story is None:
         raise PresscutError(f"no story or article with id {args.id!r} in {args.db} (see 'presscut search --stories')")
@@ -25,7 +25,7 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    with Corpus(args.db, create=False) as corpus:
+    with open_corpus(args.db, create=False) as corpus:
         n = corpus.rebuild_stories(progress=not args.no_progress and sys.stderr.isatty())
         stories = corpus.count(stories=True)
     print(f"assigned {n} articles to {stories} stories")
