@@ -44,6 +44,44 @@ def test_an_article_keeps_dropping_its_comments() -> None:
     assert a.page_type == "article"
 
 
+MORE_POSTS = [
+    *POSTS,
+    ("Rafe Doyle", "Wad your pots with alumina and kaolin so they lift cleanly off the shelves after a long firing, "
+                   "and keep spare wadding by the door."),
+    ("Sana Okafor", "Stoke slowly through the night and watch the cones on the back shelf, because the ash builds up "
+                    "most in the final hours."),
+    ("Tomas Reyes", "I fired ten test tiles last month and the iron glazes near the firebox came out the colour of old "
+                    "honey, worth a try."),
+]
+
+
+def test_posts_each_under_its_author_make_a_thread_without_comment_markup() -> None:
+    """A forum whose posts sit in "message" boxes, not "comment" ones: one author panel after another
+    (taken out as bylines) and a thread's URL make it a forum; its posts are its text."""
+    posts = "".join(
+        f"<div class='message'><div class='message-user userinfo'>{who} · joined {day} March 2021</div>"
+        f"<div class='message-body'><p>{text}</p></div></div>"
+        for day, (who, text) in enumerate(MORE_POSTS, start=3)
+    )
+    a = run(page(f"<h1>Best glaze for a wood-fired kiln?</h1><div class='messages'>{posts}</div>"),
+            "https://quarrylane.example/threads/best-glaze.42/")
+    assert a.page_type == "forum"
+    assert all(text in a.text for _, text in MORE_POSTS)
+
+
+def test_an_article_with_a_calendar_of_linked_days_stays_an_article() -> None:
+    """Single-word "bylines" (a calendar widget's linked day numbers) are not posts' author lines, even on
+    an article whose readers' comments outweigh it."""
+    days = "".join(f"<td><a class='author-archive' href='/2025/03/{d:02d}'>{d}</a></td>" for d in range(1, 29))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    comments = "".join(f"<div class='comment'><p>{text}</p></div>" for _, text in MORE_POSTS)
+    html = (f"<article><h1>Firing notes</h1><div class='byline'>By Nell Ambrose</div>{body}"
+            f"<table class='calendar'><tr>{days}</tr></table></article><section id='comments'>{comments}</section>")
+    a = run(page(html), "https://quarrylane.example/2025/03/firing-notes")
+    assert sum(r.reason == "byline" for r in a.removed) > 28  # the days, taken out as bylines, and the author's
+    assert a.page_type == "article"
+
+
 def test_a_crawler_view_in_noscript_is_read() -> None:
     thread = _thread()
     a = run(page(f"<div id='app'></div><noscript>{thread}</noscript>"))

@@ -10,7 +10,8 @@ evidence is weak.
 Then votes for the other types (:data:`~presscut.extraction.patterns.PAGE_TYPE_CLAIMS`
 and :data:`~presscut.extraction.patterns.PAGE_TYPE_PATH_WORDS`): the page's
 claim, the words of its URL path, a thread of posts or a list of links kept as
-the main content, prices and basket buttons.  A type with :data:`MIN_VOTES` or more
+the main content, one author line after another taken out of the text (a thread's
+posts, however its markup names them), prices and basket buttons.  A type with :data:`MIN_VOTES` or more
 wins over the text's shape.  Structured data names more than the page: the
 questions and answers of an FAQ block (beside ``FAQPage``) are no thread, and
 beside an article, the business that publishes it (``LocalBusiness``), its
@@ -48,6 +49,9 @@ UNDATED_VOTES = 1
 MIN_PRICES = 2
 #: Code blocks in the main content that vote for "documentation".
 MIN_CODE_BLOCKS = 2
+#: Author-and-date lines taken out of the text that vote for "forum" (an article has one or two).
+MIN_BYLINES = 5
+BYLINE_REASONS = frozenset({"byline"})
 #: Blocks longer than this are prose, not price tags or buttons.
 PRICE_BLOCK_CHARS = 200
 _PATH_WORD = re.compile(r"[a-z]+")
@@ -78,6 +82,8 @@ def type_votes(page: Page, content: Content) -> Counter[str]:
         votes["listing"] += THREAD_VOTES
     elif content.comment_chars > len(content.text) // 2:
         votes["forum"] += 1
+    if sum(r.reason in BYLINE_REASONS and " " in r.text for r in content.removed) >= MIN_BYLINES:
+        votes["forum"] += 1  # one post after another, each under its author and date: a thread
     if sum(b.tag == "pre" for b in content.blocks) >= MIN_CODE_BLOCKS:
         votes["documentation"] += 1
     if votes["product"] == MIN_VOTES - 1:  # prices only matter when they can tip the balance
