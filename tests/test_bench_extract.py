@@ -49,7 +49,9 @@ def test_peers_run_interleaved_page_by_page_and_are_scored_alike(
     assert rows["presscut"]["all_f1"] > 0.95 > rows["wholepage"]["all_precision"]
     assert rows["wholepage"]["pages_per_second"] > 0 and result["presscut_peak_rss_mb"] > 0
     assert result["metadata"]["title"]["accuracy"] == 1.0
-    assert "x trafi" in harness.render(result)
+    assert result["metadata"]["articles_only"] == {"kept": 4, "precision": 1.0, "recall": 1.0}
+    rendered = harness.render(result)
+    assert "x trafi" in rendered and "--articles-only keeps 4 pages: 1.000 of them articles" in rendered
 
 
 def test_an_unknown_peer_is_a_clear_error(tmp_path: Path) -> None:

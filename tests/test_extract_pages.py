@@ -207,3 +207,42 @@ def test_affiliate_disclosures_are_not_article_text() -> None:
     a = run(page(f"<article><p>{disclosure}</p>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article>"))
     assert a.text.split("\n\n") == PARAGRAPHS
     assert any(r.reason == "disclosure" for r in a.removed)
+
+
+BLURBS = [
+    ("Window cleaning", "Streak-free glass for shops and homes across the harbour towns."),
+    ("Gutter clearing", "Leaves and moss gone before the autumn storms arrive."),
+    ("Conservatory roofs", "Soft washing that leaves seals and frames unharmed."),
+    ("Solar panels", "Pure-water cleaning that brings back lost output."),
+    ("Signage", "Shop signs and fascias washed without ladders on the pavement."),
+    ("Skylights", "Roof lights cleared of salt and gull mess from the inside and out."),
+    ("Pressure washing", "Patios, decking and slipways scrubbed back to their first colour."),
+    ("Contracts", "Weekly, monthly or seasonal visits, with one invoice a quarter."),
+]
+
+
+def _landing(blurbs: list[tuple[str, str]], extra: str = "") -> str:
+    cards = "".join(f"<section><h2>{name}</h2><p>{text}</p></section>" for name, text in blurbs)
+    return page(f"<main><h1>Clear glass, all year round</h1>{cards}{extra}</main>")
+
+
+def test_an_undated_page_of_short_blurbs_is_a_service_page() -> None:
+    """No date, no author, no claim to be an article, and short blurbs under headings for text: a
+    business's landing page, which ``--articles-only`` leaves out."""
+    assert run(_landing(BLURBS), "https://harbourglass.example/").page_type == "service"
+
+
+def test_an_undated_page_of_prose_stays_an_article() -> None:
+    """The same page without a date, but with paragraphs of prose: an article whose date was not found."""
+    prose = [(name, " ".join(PARAGRAPHS)) for name, _ in BLURBS]
+    assert run(_landing(prose), "https://harbourglass.example/notes").page_type == "article"
+
+
+def test_short_blurbs_with_a_byline_stay_an_article() -> None:
+    """Short paragraphs with an author (a news brief, a tabloid's one-line paragraphs) are not a service page."""
+    byline = "<p class='byline'>By Ines Calder</p>"
+    html = _landing(BLURBS).replace("<main><h1>Clear glass, all year round</h1>",
+                                    f"<main><h1>Clear glass, all year round</h1>{byline}")
+    a = run(html, "https://harbourglass.example/news/clear-glass")
+    assert a.authors == ["Ines Calder"]
+    assert a.page_type == "article"

@@ -439,6 +439,15 @@ def _metadata_summary(meta: Counter[str]) -> dict[str, Any]:
         predicted = {k.rsplit(":", 1)[1]: v for k, v in meta.items() if k.startswith(f"predicted:{name}:")}
         by_type[name] = {"pages": n, "accuracy": meta[f"type:{name}_ok"] / n, "predicted": predicted}
     out["type_by_class"] = by_type
+    # What `presscut ingest --articles-only` would keep: the pages typed "article", and how many are.
+    kept = sum(v["predicted"].get("article", 0) for v in by_type.values())
+    hits = by_type.get("article", {}).get("predicted", {}).get("article", 0)
+    articles = by_type.get("article", {}).get("pages", 0)
+    out["articles_only"] = {
+        "kept": kept,
+        "precision": hits / kept if kept else None,
+        "recall": hits / articles if articles else None,
+    }
     return out
 
 
@@ -472,11 +481,17 @@ def render(result: dict[str, Any]) -> str:
             lines.append("")
             lines.append("presscut metadata (pages with a gold value): " + ", ".join(
                 f"{k} {v['accuracy']:.3f} (n={v['pages']})" for k, v in meta.items()
-                if k != "type_by_class" and v["accuracy"] is not None))
+                if k not in ("type_by_class", "articles_only") and v["accuracy"] is not None))
             by_class = meta.get("type_by_class") or {}
             if by_class:
                 lines.append("presscut page type by gold class: " + ", ".join(
                     f"{k} {v['accuracy']:.2f} (n={v['pages']})" for k, v in by_class.items()))
+            kept = meta.get("articles_only") or {}
+            if kept.get("precision") is not None and kept.get("recall") is not None:
+                lines.append(
+                    f"presscut --articles-only keeps {kept['kept']} pages: {kept['precision']:.3f} of them articles, "
+                    f"{kept['recall']:.3f} of the articles"
+                )
     else:
         lines.append(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'pages/s':>8} {'x trafi':>7}")
         for r in rows:

@@ -45,6 +45,10 @@ MIN_VOTES = 2
 CLAIM_VOTES, THREAD_VOTES, PATH_VOTES = 2, 3, 1
 #: Votes for "service" of a page with no date, no author and no article claim.
 UNDATED_VOTES = 1
+#: Such a page that would be an article is a service page when its text is short blurbs: its blocks other
+#: than headings and list items (at least SHORT_COPY_BLOCKS of them) average fewer characters than this.
+SHORT_COPY_CHARS = 100
+SHORT_COPY_BLOCKS = 3
 #: Price or basket mentions in the page that vote for "product".
 MIN_PRICES = 2
 #: Code blocks in the main content that vote for "documentation".
@@ -64,13 +68,22 @@ def classify_page(page: Page, article_obj: dict[str, Any] | None, content: Conte
     if shape == "other":
         return shape
     votes = type_votes(page, content)
-    if not dated and article_obj is None:
+    undated = not dated and article_obj is None
+    if undated:
         votes["service"] += UNDATED_VOTES
     if votes:
         kind, n = votes.most_common(1)[0]
         if n >= MIN_VOTES:
             return kind
+    if shape == "article" and undated and _short_copy(content):
+        return "service"  # no date, no author, no claim, and short blurbs for text: a landing page's copy
     return shape
+
+
+def _short_copy(content: Content) -> bool:
+    """Whether the main text is short blurbs rather than paragraphs of prose (see :data:`SHORT_COPY_CHARS`)."""
+    blurbs = [len(b.text) for b in content.blocks if b.tag not in P.HEADING_TAGS and b.tag != "li"]
+    return len(blurbs) >= SHORT_COPY_BLOCKS and sum(blurbs) < SHORT_COPY_CHARS * len(blurbs)
 
 
 def type_votes(page: Page, content: Content) -> Counter[str]:
