@@ -246,3 +246,17 @@ def test_short_blurbs_with_a_byline_stay_an_article() -> None:
     a = run(html, "https://harbourglass.example/news/clear-glass")
     assert a.authors == ["Ines Calder"]
     assert a.page_type == "article"
+
+
+def test_a_web_page_nodes_date_does_not_make_blurbs_an_article() -> None:
+    """A CMS dates every page in its structured data (``WebPage``): that is no story's date.  The same
+    date on an ``Article`` is one."""
+    def with_ld(kind: str) -> str:
+        title = "name" if kind == "WebPage" else "headline"
+        node = {"@type": kind, title: "Clear glass, all year round", "datePublished": "2024-05-02T10:00:00+00:00"}
+        return _landing(BLURBS).replace("<head>", f"<head>{_ld([node])}", 1)
+
+    landing = run(with_ld("WebPage"), "https://harbourglass.example/")
+    assert (landing.date_source, landing.page_type) == ("json-ld", "service")
+    story = run(with_ld("NewsArticle"), "https://harbourglass.example/news/clear-glass")
+    assert (story.date_source, story.page_type) == ("json-ld", "article")

@@ -126,7 +126,9 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     found = _language(page, article, config)
     if found:
         article.language, evidence["language"] = found
-    article.page_type = classify_page(page, obj, content, dated=article.published is not None or bool(article.authors))
+    # A date from structured data that declares no article (a CMS's WebPage node) dates the page, not a story.
+    page_dated = article.published is not None and not (obj is None and article.date_source == "json-ld")
+    article.page_type = classify_page(page, obj, content, dated=page_dated or bool(article.authors))
 
 
 def _near_headline(blocks: list[Block]) -> list[str]:
