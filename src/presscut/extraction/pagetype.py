@@ -11,8 +11,10 @@ Then votes for the other types (:data:`~presscut.extraction.patterns.PAGE_TYPE_C
 and :data:`~presscut.extraction.patterns.PAGE_TYPE_PATH_WORDS`): the page's
 claim, the words of its URL path, a thread of posts or a list of links kept as
 the main content, one author line after another taken out of the text (a thread's
-posts, however its markup names them), prices and basket buttons.  A type with :data:`MIN_VOTES` or more
-wins over the text's shape.  Structured data names more than the page: the
+posts, however its markup names them), prices and basket buttons.  A type with
+:data:`MIN_VOTES` or more wins over the text's shape; without one, a page with no
+date, no author and no article claim whose text is short blurbs (a landing page's
+copy) is a service page.  Structured data names more than the page: the
 questions and answers of an FAQ block (beside ``FAQPage``) are no thread, and
 beside an article, the business that publishes it (``LocalBusiness``), its
 blog and the list of items inside it (``ItemList``) say nothing of the page.
@@ -53,9 +55,8 @@ SHORT_COPY_BLOCKS = 3
 MIN_PRICES = 2
 #: Code blocks in the main content that vote for "documentation".
 MIN_CODE_BLOCKS = 2
-#: Author-and-date lines taken out of the text that vote for "forum" (an article has one or two).
+#: Author lines (of more than one word) taken out of the text that vote for "forum" (an article has one or two).
 MIN_BYLINES = 5
-BYLINE_REASONS = frozenset({"byline"})
 #: Blocks longer than this are prose, not price tags or buttons.
 PRICE_BLOCK_CHARS = 200
 _PATH_WORD = re.compile(r"[a-z]+")
@@ -95,7 +96,7 @@ def type_votes(page: Page, content: Content) -> Counter[str]:
         votes["listing"] += THREAD_VOTES
     elif content.comment_chars > len(content.text) // 2:
         votes["forum"] += 1
-    if sum(r.reason in BYLINE_REASONS and " " in r.text for r in content.removed) >= MIN_BYLINES:
+    if sum(r.reason == "byline" and " " in r.text for r in content.removed) >= MIN_BYLINES:
         votes["forum"] += 1  # one post after another, each under its author and date: a thread
     if sum(b.tag == "pre" for b in content.blocks) >= MIN_CODE_BLOCKS:
         votes["documentation"] += 1
