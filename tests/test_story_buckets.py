@@ -17,6 +17,7 @@ from presscut.stories.buckets import DRAIN, MAIN, PAGE_KEYS, ROWS, Buckets, _fil
 from presscut.stories.config import BucketLayout
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher
+from presscut.stories.model import StoryInput
 
 TINY = BucketLayout(level0=64, fanout=2, main_share=4)  # moves every article or so, through every level
 #: As TINY, with moves into the main table in steps of about 300 keys (one per move out of level 0).
@@ -34,11 +35,12 @@ class OneTable:
             f"SELECT key, article FROM story_buckets WHERE key IN ({','.join('?' * len(keys))})", keys
         ).fetchall()
 
-    def add(self, keys: list[int], article: int) -> None:
-        self.db.execute(
-            f"INSERT OR IGNORE INTO story_buckets (key, article) VALUES {','.join(['(?, ?)'] * len(keys))}",
-            [x for k in keys for x in (k, article)],
-        )
+    def add_many(self, adds: list[tuple[list[int], int]]) -> None:
+        for keys, article in adds:
+            self.db.execute(
+                f"INSERT OR IGNORE INTO story_buckets (key, article) VALUES {','.join(['(?, ?)'] * len(keys))}",
+                [x for k in keys for x in (k, article)],
+            )
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,9 @@ def crawl() -> list[Labelled]:
     return syndicate(generated_bases(50, seed=3), seed=3)
 
 
-def _assign(path: Path, items: list[Labelled], layout: BucketLayout | None, *, one_table: bool = False) -> list[tuple]:
+def _assign(
+    path: Path, items: list[Labelled], layout: BucketLayout | None, *, one_table: bool = False, batched: bool = False
+) -> list[tuple]:
     store = SQLiteStore(path)
     index = StoryIndex(store.db, layout=layout)
     if one_table:
@@ -54,6 +58,7 @@ def _assign(path: Path, items: list[Labelled], layout: BucketLayout | None, *, o
     hasher = MinHasher()
     for i in range(0, len(items), 25):
         store.db.execute("BEGIN")
+        batch = []
         for rowid, item in enumerate(items[i : i + 25], start=i + 1):
             a = item.article
             store.db.execute(
@@ -61,8 +66,12 @@ def _assign(path: Path, items: list[Labelled], layout: BucketLayout | None, *, o
                 "VALUES (?, ?, 'article', ?, '', '{}', '')",
                 (rowid, a.id, a.text),
             )
-            index.assign(rowid, a.id, a.text, published=a.published.isoformat() if a.published else None,
-                         signature=hasher.signature(a.text), fresh=True)
+            published = a.published.isoformat() if a.published else None
+            if batched:
+                batch.append(StoryInput(rowid, a.id, a.text, published, signature=hasher.signature(a.text), fresh=True))
+            else:
+                index.assign(rowid, a.id, a.text, published=published, signature=hasher.signature(a.text), fresh=True)
+        index.assign_many(batch)
         store.db.execute("COMMIT")
     rows = store.db.execute("SELECT id, story_id, story_similarity FROM articles ORDER BY rowid").fetchall()
     stories = store.db.execute("SELECT id, representative, original, articles FROM stories ORDER BY id").fetchall()
@@ -77,6 +86,45 @@ def test_assignments_are_identical_to_one_table_at_any_layout(tmp_path: Path, cr
     assert _assign(tmp_path / "tiny.db", crawl, TINY) == reference
     assert _assign(tmp_path / "steps.db", crawl, STEPS) == reference
     assert _assign(tmp_path / "wide.db", crawl, BucketLayout(level0=300, fanout=3, main_share=40)) == reference
+    # Many at once (one lookup, one write of new keys per batch), with level moves inside a batch:
+    assert _assign(tmp_path / "batched.db", crawl, None, batched=True) == reference
+    assert _assign(tmp_path / "batched-tiny.db", crawl, TINY, batched=True) == reference
+    assert _assign(tmp_path / "batched-steps.db", crawl, STEPS, batched=True) == reference
+
+
+def test_a_batch_with_revisions_is_assigned_as_one_by_one(tmp_path: Path, crawl: list[Labelled]) -> None:
+    """An article revised later in the same batch (a copy turned into another story's text, and back)
+    leaves its story and joins another, as it does when the revisions come one at a time."""
+    items = crawl[:40]
+    other = next(it for it in crawl[40:] if it.kind == "original")
+    revisions = [(5, other.article.text), (12, items[3].article.text), (5, items[5].article.text)]
+
+    def run(batched: bool) -> list[tuple]:
+        store = SQLiteStore(tmp_path / f"revised-{batched}.db")
+        index = StoryIndex(store.db, layout=TINY)
+        store.db.execute("BEGIN")
+        work = [StoryInput(rowid, it.article.id, it.article.text, fresh=True) for rowid, it in enumerate(items, 1)]
+        work += [StoryInput(rowid, items[rowid - 1].article.id, text) for rowid, text in revisions]
+        for w in work[: len(items)]:
+            store.db.execute(
+                "INSERT INTO articles (rowid, id, page_type, text, text_hash, data, stored_at) "
+                "VALUES (?, ?, 'article', ?, '', '{}', '')",
+                (w.rowid, w.article_id, w.text),
+            )
+        if batched:
+            out = index.assign_many(work)
+        else:
+            out = [index.assign(w.rowid, w.article_id, w.text, fresh=w.fresh) for w in work]
+        store.db.execute("COMMIT")
+        rows = store.db.execute("SELECT story_id, story_similarity FROM articles ORDER BY rowid").fetchall()
+        stories = store.db.execute("SELECT id, representative, original, articles FROM stories ORDER BY id")
+        result = [tuple(out), *rows, *stories.fetchall()]
+        store.close()
+        return result
+
+    one_by_one = run(batched=False)
+    assert one_by_one[0][-3].story_id != one_by_one[0][4].story_id  # the revision moved to another story
+    assert run(batched=True) == one_by_one
 
 
 def _keys(rng: np.random.Generator, n: int) -> list[list[int]]:

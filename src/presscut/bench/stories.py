@@ -48,6 +48,7 @@ from presscut.store import SQLiteStore
 from presscut.stories.buckets import release_freed_memory
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher, Signature
+from presscut.stories.model import StoryInput
 
 WCXB = Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "wcxb-dev"
 _STORY_TABLES = (
@@ -80,17 +81,16 @@ def assign_all(
     out: list[str] = []
     for i in range(0, len(items), BATCH):
         index.db.execute("BEGIN")
-        for j in range(i, min(i + BATCH, len(items))):
-            a = items[j].article
-            published = a.published.isoformat() if a.published else None
-            out.append(
-                index.assign(
-                    start + j, a.id, a.text, published=published, attribution=a.attribution,
-                    signature=signatures[j], fresh=True,
-                ).story_id
-            )
+        batch = [_story_input(start + j, items[j], signatures[j]) for j in range(i, min(i + BATCH, len(items)))]
+        out.extend(a.story_id for a in index.assign_many(batch))
         index.db.execute("COMMIT")
     return out
+
+
+def _story_input(rowid: int, item: Labelled, signature: Signature) -> StoryInput:
+    a = item.article
+    published = a.published.isoformat() if a.published else None
+    return StoryInput(rowid, a.id, a.text, published, a.attribution, signature, fresh=True)
 
 
 def quality(items: Sequence[Labelled], predicted: Sequence[str], original_ok: float) -> dict[str, Any]:
@@ -289,9 +289,10 @@ def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int)
         moved = index.buckets.moves["main"]
         t, c = time.perf_counter(), time.process_time()
         db.execute("BEGIN")
-        for rowid, article_id, published, attribution, sig in batch:
-            index.assign(rowid, article_id, "", published=published, attribution=attribution, signature=sig,
-                         fresh=True)
+        index.assign_many([
+            StoryInput(rowid, article_id, "", published, attribution, sig, fresh=True)
+            for rowid, article_id, published, attribution, sig in batch
+        ])
         db.execute("COMMIT")
         t, c = time.perf_counter() - t, time.process_time() - c
         seconds, cpu, worst, done = seconds + t, cpu + c, max(worst, t), done + len(batch)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from presscut.article import Article, text_hash
 from presscut.errors import QueryError, StoreError
 from presscut.store.query import to_fts
+from presscut.stories.model import StoryInput
 from presscut.stories.order import is_day_only
 from presscut.urls import normalize_url, seen_urls, site_of
 
@@ -219,17 +220,28 @@ class SQLiteStore:
         """
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         outcomes: list[str] = []
+        pending: list[tuple[Article, StoryInput]] = []  # assigned to stories together, after the batch's rows
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for i, article in enumerate(articles):
-                outcomes.append(self._upsert_one(article, now, signatures[i] if signatures else None))
+                outcomes.append(self._upsert_one(article, now, signatures[i] if signatures else None, pending))
+            if pending:
+                done = self.stories.assign_many([item for _, item in pending])
+                story_of = {}
+                for (article, _), assignment in zip(pending, done, strict=True):
+                    article.story_id = story_of[article.id] = assignment.story_id
+                for article, outcome in zip(articles, outcomes, strict=True):
+                    if outcome == "duplicate" and article.story_id is None:  # of an article of this batch
+                        article.story_id = story_of.get(article.id)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return outcomes
 
-    def _upsert_one(self, article: Article, now: str, signature: Signature | None = None) -> str:
+    def _upsert_one(
+        self, article: Article, now: str, signature: Signature | None, pending: list[tuple[Article, StoryInput]]
+    ) -> str:
         if not article.id:
             article.assign_id()
         article.urls = seen_urls(*article.urls, article.url, article.canonical_url)
@@ -256,7 +268,7 @@ class SQLiteStore:
                 (*row.values(), now),
             )
             self._record_urls(article.id, article.urls)
-            self._assign_story(int(cur.lastrowid or 0), article, row, signature, fresh=True)
+            pending.append((article, _story_input(int(cur.lastrowid or 0), article, row, signature, fresh=True)))
             return "new"
         old_hash, revision, old_data, old_title, old_text, old_stored, rowid = old
         article.urls = seen_urls(*json.loads(old_data).get("urls", []), *article.urls)
@@ -273,16 +285,8 @@ class SQLiteStore:
             (article.id, revision, old_title, old_text, old_hash, old_data, old_stored),
         )
         self._update(row, revision + 1, now)
-        self._assign_story(rowid, article, row, signature)
+        pending.append((article, _story_input(rowid, article, row, signature)))
         return "revision"
-
-    def _assign_story(
-        self, rowid: int, article: Article, row: dict[str, Any], signature: Signature | None, fresh: bool = False
-    ) -> None:
-        article.story_id = self.stories.assign(
-            rowid, article.id, article.text, published=row["published"], attribution=article.attribution,
-            signature=signature, fresh=fresh, day_only=is_day_only(row["published"], article.date_source),
-        ).story_id
 
     def _seen_at(self, urls: Sequence[str]) -> str | None:
         """The stored article of the same site already seen at one of ``urls`` (another site's
@@ -586,6 +590,15 @@ class SQLiteStore:
 
 
 # -- row mapping ----------------------------------------------------------------
+
+
+def _story_input(
+    rowid: int, article: Article, row: dict[str, Any], signature: Signature | None, fresh: bool = False
+) -> StoryInput:
+    return StoryInput(
+        rowid, article.id, article.text, row["published"], article.attribution, signature, fresh,
+        is_day_only(row["published"], article.date_source),
+    )
 
 
 def _row(article: Article) -> dict[str, Any]:

@@ -63,7 +63,7 @@ import functools
 import secrets
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -339,22 +339,40 @@ class Buckets:
 
     def add(self, keys: list[int], article: int) -> None:
         """Index ``keys`` (none of them in the index yet) for ``article``; move full levels down."""
+        self.add_many([(keys, article)])
+
+    def add_many(self, adds: Sequence[tuple[list[int], int]]) -> None:
+        """Index each ``(keys, article)`` in turn (none of the keys in the index yet, a key given twice
+        keeps its first article), a statement for many articles; a level 0 that fills up moves down
+        at once, where it would have one article at a time."""
         row = self.db.execute("SELECT keys, token FROM story_bucket_sizes WHERE level = 0").fetchone()
         n, token = row if row is not None else (0, 0)
         level0 = self._level0(token)
-        fresh = [k for k in dict.fromkeys(keys) if k not in level0]
-        if not fresh:
-            return
-        self.db.execute(
-            "INSERT INTO story_bucket_adds (article, keys) VALUES (?, ?)",
-            (article, _bytes(np.array(fresh, dtype=np.int64))),
-        )
+        rows: list[tuple[int, bytes]] = []
+        added: dict[int, int] = {}
+        for keys, article in adds:
+            fresh = [k for k in dict.fromkeys(keys) if k not in level0 and k not in added]
+            if not fresh:
+                continue
+            rows.append((article, _bytes(np.array(fresh, dtype=np.int64))))
+            added.update(dict.fromkeys(fresh, article))
+            if n + len(added) >= self.layout.level0:
+                self._add_rows(rows, n + len(added), level0, added)
+                self._in_savepoint(self._move_down)
+                n, token = self._state().get(0, (0, 0))
+                rows, added, level0 = [], {}, self._level0(token)
+        if rows:
+            self._add_rows(rows, n + len(added), level0, added)
+
+    def _add_rows(
+        self, rows: list[tuple[int, bytes]], total: int, level0: dict[int, int], added: dict[int, int]
+    ) -> None:
+        """Write level 0's new rows and its new size; its mirror then holds ``added`` too."""
+        self.db.executemany("INSERT INTO story_bucket_adds (article, keys) VALUES (?, ?)", rows)
         token = secrets.randbits(62)
-        self._set_size(0, n + len(fresh), token)
-        level0.update(dict.fromkeys(fresh, article))
+        self._set_size(0, total, token)
+        level0.update(added)
         self._level0_mirror = (token, level0)
-        if n + len(fresh) >= self.layout.level0:
-            self._in_savepoint(self._move_down)
 
     def load(self, keys: _Keys, articles: _Keys) -> None:
         """Index many keys (none of them in the index yet) straight into the main table, in one move.

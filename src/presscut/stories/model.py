@@ -1,9 +1,30 @@
-"""What a story looks like from outside: its copies, its original, its agency."""
+"""What goes into story assignment (:class:`StoryInput`), and what a story looks like from outside:
+its copies, its original, its agency."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from presscut.stories.minhash import Signature
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """A stored article to put into a story (see :meth:`StoryIndex.assign`)."""
+
+    rowid: int
+    article_id: str
+    text: str
+    published: str | None = None
+    attribution: str | None = None
+    #: Its signature when already computed (else computed from ``text``).
+    signature: Signature | None = None
+    #: It was never assigned (else it leaves its story first).
+    fresh: bool = False
+    #: ``published`` is known only to the day.
+    day_only: bool = False
 
 
 @dataclass(slots=True)
