@@ -21,7 +21,7 @@ import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presscut.stories.buckets import Buckets
 from presscut.stories.config import BucketLayout, StoryConfig
@@ -31,6 +31,16 @@ from presscut.stories.order import is_day_only, order_key
 
 #: Copies whose similarity is recomputed per statement when a story gets a new representative.
 RESCORE_CHUNK = 500
+
+
+@dataclass(slots=True)
+class _Unwritten:
+    """What a batch's assignments will write: each article's story sid, signature and whether it has
+    band keys (a text too short has none, and no signature is stored), and its story id and
+    similarity for ``articles``."""
+
+    signatures: dict[int, tuple[int, Signature, bool]] = field(default_factory=dict)
+    stories: list[tuple[str, float, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +92,8 @@ class StoryIndex:
     def assign_many(self, items: Sequence[StoryInput]) -> list[Assignment]:
         """Assign each of ``items`` in turn, with the stories :meth:`assign` would give them one by one,
         at less cost: the bucket index is searched once for all their band keys and takes their new
-        keys in one write (a later item finds an earlier one's keys in between)."""
+        keys in one write (a later item finds an earlier one's keys in between), and their
+        signatures and story ids are written together (a later item reads an earlier one's from memory)."""
         sigs = [it.signature if it.signature is not None else self.hasher.signature(it.text) for it in items]
         keys = [
             list(dict.fromkeys(self.hasher.band_keys(sig))) if sig.shingles >= self.config.min_shingles else []
@@ -91,38 +102,65 @@ class StoryIndex:
         wanted = [k for ks in keys for k in ks]
         indexed = dict(self.buckets.lookup(wanted)) if wanted else {}  # key -> the first article with it
         adds: list[tuple[list[int], int]] = []
+        batch = _Unwritten()
         out: list[Assignment] = []
         for it, sig, ks in zip(items, sigs, keys, strict=True):
             key = order_key(it.published, it.day_only)
             if not it.fresh:
+                self._write(batch)  # leaving reads the tables
                 self._leave(it.rowid)
-            best = self._best_match(it.rowid, sig, Counter(map(indexed.get, ks)))
+            best = self._best_match(it.rowid, sig, Counter(map(indexed.get, ks)), batch)
             if best is None:
                 sid, story_id = self._found(it.article_id, it.rowid, it.published, key, it.attribution)
                 similarity, founded = 1.0, True
             else:
                 sid, story_id, similarity = self._join(
-                    best, it.rowid, sig, published=it.published, key=key, attribution=it.attribution
+                    best, it.rowid, sig, batch, published=it.published, key=key, attribution=it.attribution
                 )
                 founded = False
-            self.db.execute(
-                "INSERT INTO story_signatures (article, story, shingles, signature) VALUES (?, ?, ?, ?)",
-                (it.rowid, sid, sig.shingles, sig.to_bytes() if ks else None),
-            )
+            batch.signatures[it.rowid] = (sid, sig, bool(ks))
+            batch.stories.append((story_id, round(similarity, 4), it.rowid))
             new_keys = [k for k in ks if k not in indexed]
             if new_keys:
                 indexed.update(dict.fromkeys(new_keys, it.rowid))
                 adds.append((new_keys, it.rowid))
-            self.db.execute(
-                "UPDATE articles SET story_id = ?, story_similarity = ? WHERE rowid = ?",
-                (story_id, round(similarity, 4), it.rowid),
-            )
             out.append(Assignment(story_id, similarity, founded))
+        self._write(batch)
         if adds:
             self.buckets.add_many(adds)
         return out
 
-    def _best_match(self, rowid: int, sig: Signature, shared: Counter[int | None]) -> tuple[int, int, float] | None:
+    def _write(self, batch: _Unwritten) -> None:
+        """Store the signatures and story ids of the articles assigned so far."""
+        if batch.signatures:
+            self.db.executemany(
+                "INSERT INTO story_signatures (article, story, shingles, signature) VALUES (?, ?, ?, ?)",
+                [
+                    (rowid, sid, sig.shingles, sig.to_bytes() if banded else None)
+                    for rowid, (sid, sig, banded) in batch.signatures.items()
+                ],
+            )
+            self.db.executemany("UPDATE articles SET story_id = ?, story_similarity = ? WHERE rowid = ?", batch.stories)
+        batch.signatures.clear()
+        batch.stories.clear()
+
+    def _signatures(self, articles: list[int], batch: _Unwritten) -> list[tuple[int, int, Signature]]:
+        """(article, story sid, signature) of those of ``articles`` that have a signature, in article order."""
+        unwritten = [(a, *batch.signatures[a]) for a in articles if a in batch.signatures]
+        stored = [a for a in articles if a not in batch.signatures]
+        found = [(a, sid, sig) for a, sid, sig, banded in unwritten if banded]
+        if stored:
+            rows = self.db.execute(
+                "SELECT article, story, shingles, signature FROM story_signatures "
+                f"WHERE article IN ({','.join('?' * len(stored))}) AND signature IS NOT NULL",
+                stored,
+            )
+            found += [(a, sid, Signature.from_bytes(blob, shingles)) for a, sid, shingles, blob in rows]
+        return sorted(found, key=lambda row: row[0])
+
+    def _best_match(
+        self, rowid: int, sig: Signature, shared: Counter[int | None], batch: _Unwritten
+    ) -> tuple[int, int, float] | None:
         """(article rowid, story sid, containment) of the best matching stored article, if any, by
         ``shared``: how many of the new article's band keys the bucket index gives each article (None
         counts the keys it has not)."""
@@ -130,15 +168,11 @@ class StoryIndex:
         shared.pop(rowid, None)
         if not shared:
             return None
-        candidates = sorted(shared, key=lambda a: (-shared[a], a))[: self.config.max_candidates]
-        found = self.db.execute(
-            "SELECT article, story, shingles, signature FROM story_signatures "
-            f"WHERE article IN ({','.join('?' * len(candidates))}) AND signature IS NOT NULL ORDER BY article",
-            candidates,
-        ).fetchall()
+        ranked = sorted(shared, key=lambda a: (-shared[a], a))[: self.config.max_candidates]
+        candidates = [a for a in ranked if a is not None]
         best: tuple[int, int, float] | None = None
-        for article, story, shingles, blob in found:
-            o = overlap(sig, Signature.from_bytes(blob, shingles))
+        for article, story, other in self._signatures(candidates, batch):
+            o = overlap(sig, other)
             if o.containment < self.config.containment or o.shared < self.config.min_shared:
                 continue
             if best is None or o.containment > best[2]:
@@ -161,7 +195,7 @@ class StoryIndex:
             story_id = hashlib.blake2b(f"{article_id}:{n}".encode(), digest_size=8).hexdigest()
 
     def _join(
-        self, best: tuple[int, int, float], rowid: int, sig: Signature, *, published: str | None,
+        self, best: tuple[int, int, float], rowid: int, sig: Signature, batch: _Unwritten, *, published: str | None,
         key: str | None, attribution: str | None,
     ) -> tuple[int, str, float]:
         matched, sid, containment = best
@@ -178,11 +212,8 @@ class StoryIndex:
         ).fetchone()
         similarity = containment
         if representative != matched:
-            rep = self.db.execute(
-                "SELECT shingles, signature FROM story_signatures WHERE article = ?", (representative,)
-            ).fetchone()
-            if rep is not None and rep[1] is not None:
-                similarity = overlap(sig, Signature.from_bytes(rep[1], rep[0])).containment
+            for _, _, rep in self._signatures([representative], batch):
+                similarity = overlap(sig, rep).containment
         return sid, story_id, similarity
 
     def _leave(self, rowid: int) -> None:
