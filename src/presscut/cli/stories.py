@@ -62,13 +62,13 @@ def render_stories_bench(result: dict[str, Any]) -> str:
         f"{'  of which signatures, us/article':<34} {result['speed']['signature_us']:>10.0f}",
         f"{'  of which SQLite + checks, us/article':<34} {result['speed']['assign_us']:>10.0f}",
         "",
-        f"{'stored':>10} {'ms per new article':>19} {'of which lookup':>16} {'bucket rows':>12} "
+        f"{'stored':>10} {'ms per new article':>19} {'of which lookup':>16} {'keys a copy finds':>18} "
         f"{'story bytes/article':>20} {'GB per 1M':>10}",
     ]
     sig_us = result["speed"]["signature_us"]
     for row in result["scale"]:
         lines.append(
-            f"{row['stored']:>10} {row['ms_per_article']:>19.3f} {row['lookup_ms']:>16.3f} {row['candidates']:>12.1f} "
+            f"{row['stored']:>10} {row['ms_per_article']:>19.3f} {row['lookup_ms']:>16.3f} {row['candidates']:>18.1f} "
             f"{row['bytes_per_article']:>20.0f} {row['bytes_per_article'] * 1e6 / 1e9:>10.2f}"
         )
     if result["scale"]:

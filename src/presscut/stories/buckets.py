@@ -62,6 +62,7 @@ import ctypes
 import functools
 import secrets
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
@@ -266,6 +267,8 @@ class Buckets:
         self.moves: Counter[str] = Counter()
         #: Most memory the mirrors held at once (a merge holds a level's old and new copy): for benchmarks.
         self.peak_mirror_bytes = 0
+        #: Seconds spent in :meth:`lookup`: for benchmarks.
+        self.lookup_seconds = 0.0
         #: level (>= 1) -> (token, sorted keys, their articles), as last read or written here.
         self._mirror: dict[int, tuple[int, _Keys, _Keys]] = {}
         #: Level 0 as (token, key -> article), as last read or written here.
@@ -287,6 +290,12 @@ class Buckets:
         if self._trim_due:
             self._trim_due = False
             release_freed_memory()
+        start = time.perf_counter()
+        rows = self._lookup(keys)
+        self.lookup_seconds += time.perf_counter() - start
+        return rows
+
+    def _lookup(self, keys: list[int]) -> list[tuple[int, int]]:
         rows: list[tuple[int, int]] = []
         unique = list(dict.fromkeys(keys))  # a key asked twice is found once
         sizes = self.db.execute("SELECT level, keys, token FROM story_bucket_sizes").fetchall()
