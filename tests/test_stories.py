@@ -56,6 +56,14 @@ def test_words_are_hashed_case_and_punctuation_insensitively() -> None:
     assert h.word_hashes("").size == 0 and h.word_hashes(" ,.;— ").size == 0
 
 
+def test_ascii_texts_hash_as_their_casefolded_unicode_form() -> None:
+    """The ASCII shortcut (lower() for casefold(), no NFKC check) gives the same word hashes."""
+    h = MinHasher()
+    text = "Harbour Board Votes To Dredge The Channel, Says CHAIR"
+    assert h.word_hashes(text).tolist() == h.word_hashes(text + " \u201c").tolist()  # a quote: not ASCII, no word
+    assert h.word_hashes("STRASSE").tolist() == h.word_hashes("Straße").tolist()  # casefold: ß is ss
+
+
 def test_signatures_are_deterministic_across_instances(bases: list[BaseText]) -> None:
     a, b = MinHasher().signature(body(bases[0])), MinHasher().signature(body(bases[0]))
     assert np.array_equal(a.values, b.values) and a.shingles == b.shingles > 20
@@ -122,6 +130,23 @@ def test_same_text_at_another_url_is_one_article_with_both_urls(tmp_path: Path, 
         # re-ingesting the first URL keeps the URL learnt since
         assert store.upsert([story_article(body(bases[0]), 1)]) == ["unchanged"]
         assert set(store.get(first.id).urls) == {first.url, again.url}  # type: ignore[union-attr]
+    finally:
+        store.close()
+
+
+def test_a_copy_in_the_same_batch_gets_its_story(tmp_path: Path, bases: list[BaseText]) -> None:
+    """Stories are assigned after the batch's rows: a duplicate of an article of the same batch, and
+    a near copy of it, still come back with its story id."""
+    store = SQLiteStore(tmp_path / "c.db")
+    try:
+        first = story_article(body(bases[0]), 1)
+        again = story_article(body(bases[0]), 2, site="Saltmere Echo")
+        near = story_article("\n\n".join(bases[0].paragraphs[:-1]), 3, site="Pike County Ledger")
+        other = story_article(body(bases[1]), 4)
+        assert store.upsert([first, again, near, other]) == ["new", "duplicate", "new", "new"]
+        assert first.story_id is not None
+        assert again.story_id == near.story_id == first.story_id != other.story_id
+        assert store.get(near.id).story_id == first.story_id  # type: ignore[union-attr]
     finally:
         store.close()
 
