@@ -25,6 +25,12 @@ article is the amortized one, commits and every level move included.  The
 time spent in bucket lookups is counted within the runs; the probes' lookups
 afterwards count the rows a copy finds.  Bytes per article are the story
 tables' pages (``dbstat``) over N.
+
+Pairs: the host's speed drifts over minutes, and the scales are timed minutes
+apart, so each run at a larger scale is followed by runs at the smallest one
+(each on a copy of its store as it was after its warm-up, so they all start
+from the same state) until as many articles were assigned: the ratio of a run
+to its pair is measured on the host of the moment.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from __future__ import annotations
 import itertools
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -182,11 +189,13 @@ def _rss_mb(field: str = "VmRSS") -> float:
 
 def scale_point(
     stored: int, items: Sequence[Labelled], signatures: Sequence[Signature], probes: int, workdir: Path,
-    *, runs: int = 3, keep: bool = False,
+    *, runs: int = 3, keep: bool = False, snapshot: Path | None = None, reference: Path | None = None,
 ) -> dict[str, Any]:
     """ms to assign one new article with ``stored`` articles already stored, amortized over whole runs.
 
-    See the module documentation; the median of ``runs`` runs is ``ms_per_article``.
+    See the module documentation; the median of ``runs`` runs is ``ms_per_article``.  The store is
+    saved to ``snapshot`` after the warm-up; each run is followed by one on a copy of ``reference``
+    (a smaller scale's snapshot), its pair, so the ratio of the two is measured on the host of the moment.
     """
     path = workdir / f"scale-{stored}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -210,7 +219,15 @@ def scale_point(
         n_stored = max(stored, len(base))
         new = _new_articles(index, items, signatures, held, start=len(items) + n_fill + 1, seed=stored)
         _assign_until_main(index, new, 0)  # warm-up: up to a move into the main table, so runs are whole cycles
-        timings = [_assign_until_main(index, new, MIN_RUN) for _ in range(runs)]
+        if snapshot is not None:
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copyfile(path, snapshot)
+        timings = []
+        for r in range(runs):
+            timings.append(_assign_until_main(index, new, MIN_RUN))
+            if reference is not None:
+                timings[-1]["reference"] = _reference_runs(reference, workdir, timings[-1]["articles"], seed=stored + r)
+                release_freed_memory()  # what the pair's store left free is not this store's memory
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         found = _rows_found(index, signatures[len(items) - held :])
         ms = [t["ms_per_article"] for t in timings]
@@ -244,12 +261,17 @@ NewArticle = tuple[int, str, str | None, str | None, Signature]
 
 def _new_articles(
     index: StoryIndex, items: Sequence[Labelled], signatures: Sequence[Signature], held: int, *, start: int,
-    seed: int, chunk: int = 10_000,
+    seed: int,
 ) -> Iterator[NewArticle]:
-    """New articles to time: the ``held`` probes, then endless random signatures (their rows added by chunks)."""
+    """New articles to time: the ``held`` probes, then endless random signatures."""
     for k in range(len(items) - held, len(items)):
         a = items[k].article
         yield k + 1, a.id, a.published.isoformat() if a.published else None, a.attribution, signatures[k]
+    yield from _random_articles(index, start=start, seed=seed)
+
+
+def _random_articles(index: StoryIndex, *, start: int, seed: int, chunk: int = 10_000) -> Iterator[NewArticle]:
+    """Endless new articles with random signatures from rowid ``start`` on (their rows added by chunks)."""
     rng = np.random.default_rng(seed + 1)
     while True:
         values = rng.integers(0, 2**32, size=(chunk, index.hasher.config.permutations), dtype=np.uint32)
@@ -264,6 +286,38 @@ def _new_articles(
         for i, r in enumerate(rowids):
             yield r, f"new-{r}", None, None, Signature(values[i], 300)
         start += chunk
+
+
+def _reference_runs(snapshot: Path, workdir: Path, articles: int, seed: int) -> dict[str, Any]:
+    """Runs on copies of ``snapshot`` (see :func:`_reference_run`) until they assigned ``articles`` new
+    articles or more, so that they take about as long as the run they pair with."""
+    done = seconds = cpu = 0.0
+    runs = 0
+    while done < articles:
+        run = _reference_run(snapshot, workdir, seed=seed * 1000 + runs)
+        done, seconds, runs = done + run["articles"], seconds + run["seconds"], runs + 1
+        cpu += run["cpu_ms_per_article"] * run["articles"] / 1000
+    return {"articles": int(done), "runs": runs, "ms_per_article": 1000 * seconds / done,
+            "cpu_ms_per_article": 1000 * cpu / done}
+
+
+def _reference_run(snapshot: Path, workdir: Path, seed: int) -> dict[str, Any]:
+    """One timed run on a copy of ``snapshot`` (the smallest scale's store, saved right after its
+    warm-up): the same starting state every time, so runs at a larger scale can be paired with it."""
+    path = workdir / "reference-run.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(snapshot, path)
+    store = SQLiteStore(path)
+    try:
+        index = StoryIndex(store.db)
+        index.buckets.lookup([0])  # reads the index's mirrors (untimed, as they are in the runs they pair with)
+        start = int(store.db.execute("SELECT max(rowid) FROM articles").fetchone()[0]) + 1
+        return _assign_until_main(index, _random_articles(index, start=start, seed=seed), MIN_RUN)
+    finally:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _written() -> int:
@@ -354,7 +408,13 @@ def run_stories_bench(
         finally:
             store.close()
         counts = sorted({int(s) for s in scale.split(",") if s.strip()})
-        points = [scale_point(n, items, signatures, probes, root, runs=runs) for n in counts]
+        smallest = root / "reference.db"  # the smallest scale after its warm-up: every larger run's pair
+        points = [
+            scale_point(n, items, signatures, probes, root, runs=runs, snapshot=None if i else smallest,
+                        reference=smallest if i else None)
+            for i, n in enumerate(counts)
+        ]
+        smallest.unlink(missing_ok=True)
     n = len(items)
     return {
         "source": source,

@@ -151,4 +151,12 @@ def _scale_runs(points: list[dict[str, Any]], sig_us: float) -> list[str]:
             f"cost per article at {last['stored']} / at {first['stored']}: "
             f"{last['ms_per_article'] / first['ms_per_article']:.2f}x wall, {cpu_last / cpu_first:.2f}x CPU"
         )
+    for row in points[1:]:
+        pairs = [r["ms_per_article"] / r["reference"]["ms_per_article"] for r in row["runs"] if "reference" in r]
+        if pairs:
+            lines.append(
+                f"paired: each run at {row['stored']} against as many new articles at {first['stored']} right "
+                f"after it (runs from its state after the warm-up): {statistics.median(pairs):.2f}x, median of "
+                f"{', '.join(f'{x:.2f}' for x in pairs)}"
+            )
     return lines
