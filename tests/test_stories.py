@@ -339,6 +339,19 @@ def test_bench_quality_on_a_small_set(tmp_path: Path) -> None:
     assert q["followups_merged"] <= 0.1 and 0.9 <= q["purity"] <= 1.0
 
 
+def test_bench_pairs_each_larger_run_with_as_many_articles_at_the_smallest_scale(tmp_path: Path) -> None:
+    from presscut.bench.stories import run_stories_bench
+    from presscut.cli.stories import render_stories_bench
+
+    result = run_stories_bench(stories=40, seed=2, scale="1500,3000", probes=20, runs=1, workdir=tmp_path)
+    small, large = result["scale"]
+    assert "reference" not in small["runs"][0]
+    run = large["runs"][0]
+    assert run["reference"]["articles"] >= run["articles"] and run["reference"]["ms_per_article"] > 0
+    assert "paired: each run at 3000 against as many new articles at 1500" in render_stories_bench(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quality.db"]  # the snapshot and its copies are gone
+
+
 def test_a_corpus_from_before_stories_is_migrated_and_rebuilt(tmp_path: Path, bases: list[BaseText]) -> None:
     import sqlite3
 
