@@ -387,6 +387,29 @@ def test_a_dialog_is_dropped_however_much_text_it_holds() -> None:
     assert any(r.reason == "dialog" for r in a.removed)
 
 
+
+#: Patients' quotes in a site-wide footer: more text than the furniture guard lets go by its tag alone.
+TESTIMONIALS = "".join(
+    f"<div class='quote'><p>The Brindlecombe surgery saw us the same day, visit {n}; the nurses were kind "
+    "and the waiting room was calm even on a busy Monday.</p><p>Patient {n}</p></div>"
+    for n in range(12)
+)
+
+
+def test_a_page_footer_outside_its_main_element_is_dropped_however_long() -> None:
+    a = run(page(f"<header><a href='/'>Home</a></header><main><article>{BODY}</article></main>"
+                 f"<footer class='site-footer'>{TESTIMONIALS}</footer>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert any(r.reason == "footer" for r in a.removed)
+
+
+def test_a_long_footer_stays_where_the_page_marks_no_main_element_or_it_holds_the_main() -> None:
+    # Without a <main>, a furniture tag holding that much text may be the article's own wrapper: the guard keeps it.
+    unmarked = run(page(f"<div class='story'>{BODY}</div><footer>{TESTIMONIALS}</footer>"))
+    assert "same day, visit 3" in unmarked.text
+    # A footer that holds the page's <main> is no page footer beside it.
+    wrapping = run(page(f"<footer><main><h1>Visits</h1>{TESTIMONIALS}</main></footer>"))
+    assert "same day, visit 3" in wrapping.text
 def test_search_results_are_not_a_search_box() -> None:
     assert classify("ul", {"id": "search-results"}) == (False, None)
     assert classify("div", {"class": "discover-search-card"}) == (False, None)

@@ -32,6 +32,8 @@ FURNITURE_TAGS: dict[str, str] = {
     "form": "form",
     "figcaption": "caption",
 }
+#: Furniture tags that are the page's own landmarks when they lie outside its main content.
+LANDMARK_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside"})
 
 #: Elements that never start a new text block (everything else does).
 INLINE_TAGS: frozenset[str] = frozenset(

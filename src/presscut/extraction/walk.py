@@ -10,7 +10,9 @@ things at once:
   unless the element holds more text outside links than furniture does
   (:data:`GUARD_CHARS`), or says it holds the article; customers' reviews go
   however long, unless they are most of the page or the page says it is an
-  article.  A box named "caption" inside a link or holding a heading is a
+  article, and so does a page's own ``<header>``, ``<footer>``, ``<nav>`` or
+  ``<aside>`` that lies outside the ``<main>`` element the page has (not
+  holding it).  A box named "caption" inside a link or holding a heading is a
   card's text (a thumbnail grid's), not an image's caption.  Elements hidden by
   the ``hidden`` attribute or an inline ``display: none`` are dropped too,
   unless they hold sentences (a collapsed FAQ answer or accordion panel).
@@ -78,6 +80,8 @@ REVIEWS_PAGE_SHARE = 0.5
 LARGE_PRUNED_CHARS = 500
 
 _BR = "\x1e"
+#: Elements that mark where a page's main content is (an <article> may be one teaser of many).
+_LANDMARKS = "main, [role=main]"
 _CELL = "\x1f"
 #: A word of a class name: a run with a digit stays whole, else camelCase humps.
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*\d[A-Za-z0-9]*|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -307,6 +311,8 @@ class Walk:
         #: when first needed.
         self._body_chars = -1
         self._article = False
+        #: Whether the page has an element marked as its main content: computed when first needed.
+        self._landmark: bool | None = None
 
     def label(self, elem: int) -> str:
         """A short locator: the element and its parent ("div.article-body>p")."""
@@ -389,7 +395,7 @@ class Walk:
             if (
                 reason is not None
                 and (reason not in keep or (reason == "comments" and _reply_form(node)))
-                and self._prune(node, tag, attrs, reason, stack)
+                and self._prune(node, tag, attrs, reason, stack, outside=not in_content)
             ):
                 node = node.next
                 continue
@@ -419,14 +425,24 @@ class Walk:
         flush(block)
 
     def _prune(
-        self, node: LexborNode, tag: str, attrs: dict[str, str | None], reason: str, stack: list[_Frame]
+        self, node: LexborNode, tag: str, attrs: dict[str, str | None], reason: str, stack: list[_Frame],
+        *, outside: bool = False,
     ) -> bool:
         """Record ``node`` as removed; False when it is too big to be furniture."""
         raw = node.text(deep=True, separator=" ")
         clean: str | None = None  # the whole text normalised: only computed when needed
         if reason == "invisible" and _is_prose(node, raw):
             return False  # a collapsed panel (accordion, FAQ answer, "read more"): text, not chrome
-        if reason not in P.STRONG_REASONS:
+        # A page's own header, footer, navigation or aside, outside the element that the page marks as its
+        # main content, is furniture however much text it holds, and no article wrapper to rescue.
+        landmark = (
+            outside
+            and tag in P.LANDMARK_TAGS
+            and P.FURNITURE_TAGS[tag] == reason
+            and len(raw) > LARGE_PRUNED_CHARS
+            and self._landmark_elsewhere(node)
+        )
+        if reason not in P.STRONG_REASONS and not landmark:
             least = WEAK_GUARD_CHARS if reason in P.WEAK_REASONS else GUARD_CHARS
             if len(raw) > least and not (reason == "reviews" and self._side_reviews(raw)):
                 kept, clean = _holds_text(node, raw, least, reason == "form")
@@ -435,7 +451,7 @@ class Walk:
         if reason == "comments":
             clean = clean if clean is not None else " ".join(raw.split())
             self.comment_chars += len(clean)
-        if len(raw) > LARGE_PRUNED_CHARS:
+        if len(raw) > LARGE_PRUNED_CHARS and not landmark:
             self.large_pruned.append((reason, node))
         head = clean if clean is not None else " ".join(raw[:PRUNED_HEAD_CHARS].split())
         if len(raw) > PRUNED_HEAD_CHARS and len(head) <= REMOVED_TEXT_CHARS:
@@ -444,6 +460,14 @@ class Walk:
             where = ">".join(_label(f[1], f[2]) for f in stack[-3:]) + ">" + _label(tag, attrs)
             self.pruned.append((len(self.blocks), Removed(cap(head), reason, where)))
         return True
+
+    def _landmark_elsewhere(self, node: LexborNode) -> bool:
+        """Whether the page marks its main content (``<main>``, ``role=main``) in an element that ``node`` (a
+        footer, header, navigation or aside outside any element holding the article) does not hold."""
+        if self._landmark is None:
+            body = self._body
+            self._landmark = body is not None and body.css_first(_LANDMARKS) is not None
+        return self._landmark and node.css_first(_LANDMARKS) is None
 
     def _side_reviews(self, raw: str) -> bool:
         """Whether a "reviews" element with raw text ``raw`` is customers' reviews beside the page's
