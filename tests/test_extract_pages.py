@@ -69,6 +69,23 @@ def test_posts_each_under_its_author_make_a_thread_without_comment_markup() -> N
     assert all(text in a.text for _, text in MORE_POSTS)
 
 
+def test_a_forum_keeps_replies_that_outweigh_a_long_opening_post() -> None:
+    """The opening post is long (too long for the replies to be "most of the page" by their share
+    alone), but the page says it is a forum thread and its replies hold more text: they are its text."""
+    opening = "".join(f"<p>Day {day}. {p}</p>" for day in range(5) for p in PARAGRAPHS)
+    replies = "".join(f"<div class='comment'><p>{text} ({n})</p></div>" for n in range(3) for _, text in MORE_POSTS)
+    claim = "<script type='application/ld+json'>" + json.dumps({"@type": "DiscussionForumPosting"}) + "</script>"
+    html = page(f"<h1>Dock strike over</h1><div class='post'>{opening}</div><div id='comments'>{replies}</div>", claim)
+    a = run(html, "https://quarrylane.example/forum/t/dock-strike/7")
+    assert a.page_type == "forum"
+    assert a.text.startswith("Day 0. " + PARAGRAPHS[0])
+    assert all(text in a.text for _, text in MORE_POSTS)
+    # The same replies under a news article stay out: it is no thread.
+    news = run(page(f"<article>{opening}</article><div id='comments'>{replies}</div>"))
+    assert news.page_type == "article"
+    assert MORE_POSTS[0][1] not in news.text
+
+
 def test_an_article_with_a_calendar_of_linked_days_stays_an_article() -> None:
     """Single-word "bylines" (a calendar widget's linked day numbers) are not posts' author lines, even on
     an article whose readers' comments outweigh it."""

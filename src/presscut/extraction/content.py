@@ -24,7 +24,9 @@ line repeated within a few blocks (a card's title over and under its image) is k
 
 Pages that are not articles are read again when the first reading says so:
 a page whose "comments" outweigh the article is a thread (forum, Q&A) and
-keeps them; a page that is mostly links with little article text, whose
+keeps them (and so does a page that its other signs make a forum, once its type
+is known, when they hold more text than its opening post: :func:`read_thread`);
+a page that is mostly links with little article text, whose
 "article" is a small corner of the page, or that has not one paragraph and
 finds clearly more that way, is a listing, scored without the link penalty and
 keeping its link-dense items (and its headings, when they are all it has).  A
@@ -60,6 +62,8 @@ MAX_LINK_DENSITY = 0.5
 COMMENTS_PAGE_SHARE = 2.0
 #: ...unless the article found is at least this long: then it is an article with a busy thread.
 COMMENTS_PAGE_MAX_ARTICLE = 2000
+#: A page typed a forum by other signs keeps its "comments" when they hold more than this many times its text.
+FORUM_COMMENTS_SHARE = 1.0
 #: When the container's link-dense blocks hold this many times the text kept, the page is a
 #: listing and they are kept.
 LISTING_SHARE = 1.0
@@ -185,10 +189,7 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
     if thread > COMMENTS_PAGE_SHARE * len(content.text) and len(content.text) < COMMENTS_PAGE_MAX_ARTICLE:
         # The "comments" hold most of the page: a forum thread or Q&A page, whose posts are
         # its main content.  Read the page again without dropping them.
-        walk = Walk(keep=frozenset({"comments"}))
-        walk.run(body)
-        content = _select(walk, title)
-        content.thread, content.comment_chars = True, thread
+        walk, content = _thread(body, title, thread)
     if len(content.text) < RESCUE_MAX_TEXT:
         walk, content = _rescue(body, title, walk, content)
     page_chars = sum(len(b.text) for b in walk.blocks)
@@ -220,6 +221,23 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
             listing.thread, listing.listing, listing.comment_chars = content.thread, True, content.comment_chars
             content = listing
     return content
+
+
+def _thread(body: LexborNode, title: str | tuple[str | None, ...] | None, comment_chars: int) -> tuple[Walk, Content]:
+    walk = Walk(keep=frozenset({"comments"}))
+    walk.run(body)
+    content = _select(walk, title)
+    content.thread, content.comment_chars = True, comment_chars
+    return walk, content
+
+
+def read_thread(body: LexborNode, title: str | tuple[str | None, ...] | None, content: Content) -> Content:
+    """``content`` read again keeping its "comments", when the page is a forum by its other signs (its claim,
+    its URL, its posts' author lines) and they hold more text than the opening post
+    (:data:`FORUM_COMMENTS_SHARE`): a thread's replies are its text too."""
+    if content.thread or content.comment_chars <= FORUM_COMMENTS_SHARE * len(content.text):
+        return content
+    return _thread(body, title, content.comment_chars)[1]
 
 
 def _rescue(

@@ -12,7 +12,7 @@ from datetime import datetime
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
 from presscut.extraction.authors import find_authors
-from presscut.extraction.content import extract_content
+from presscut.extraction.content import extract_content, read_thread
 from presscut.extraction.dates import find_dates
 from presscut.extraction.encoding import decode_html, repair_mojibake
 from presscut.extraction.metadata import (
@@ -129,6 +129,9 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     # A date from structured data that declares no article (a CMS's WebPage node) dates the page, not a story.
     page_dated = article.published is not None and not (obj is None and article.date_source == "json-ld")
     article.page_type = classify_page(page, obj, content, dated=page_dated or bool(article.authors))
+    if article.page_type == "forum" and page.tree.body is not None:
+        content = read_thread(page.tree.body, (article.title, page.title), content)
+        article.text, article.removed = content.text, content.removed
 
 
 def _near_headline(blocks: list[Block]) -> list[str]:
