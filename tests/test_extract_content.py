@@ -401,6 +401,8 @@ def test_a_page_footer_outside_its_main_element_is_dropped_however_long() -> Non
                  f"<footer class='site-footer'>{TESTIMONIALS}</footer>"))
     assert a.text == "\n\n".join(PARAGRAPHS)
     assert any(r.reason == "footer" for r in a.removed)
+    named = run(page(f"<main><article>{BODY}</article></main><div class='footer-bar'>{TESTIMONIALS}</div>"))
+    assert named.text == "\n\n".join(PARAGRAPHS)
 
 
 def test_a_long_footer_stays_where_the_page_marks_no_main_element_or_it_holds_the_main() -> None:

@@ -32,8 +32,9 @@ FURNITURE_TAGS: dict[str, str] = {
     "form": "form",
     "figcaption": "caption",
 }
-#: Furniture tags that are the page's own landmarks when they lie outside its main content.
-LANDMARK_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside"})
+#: Furniture reasons of a page's own landmarks (banner, menus, sidebar, footer): outside its main content,
+#: an element named or tagged so is furniture however long.
+LANDMARK_REASONS: frozenset[str] = frozenset({"navigation", "header", "footer", "aside"})
 
 #: Elements that never start a new text block (everything else does).
 INLINE_TAGS: frozenset[str] = frozenset(

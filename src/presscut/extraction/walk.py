@@ -10,8 +10,8 @@ things at once:
   unless the element holds more text outside links than furniture does
   (:data:`GUARD_CHARS`), or says it holds the article; customers' reviews go
   however long, unless they are most of the page or the page says it is an
-  article, and so does a page's own ``<header>``, ``<footer>``, ``<nav>`` or
-  ``<aside>`` that lies outside the ``<main>`` element the page has (not
+  article, and so does a page's own header, footer, navigation or aside (by
+  tag or by name) that lies outside the ``<main>`` element the page has (not
   holding it).  A box named "caption" inside a link or holding a heading is a
   card's text (a thumbnail grid's), not an image's caption.  Elements hidden by
   the ``hidden`` attribute or an inline ``display: none`` are dropped too,
@@ -433,12 +433,11 @@ class Walk:
         clean: str | None = None  # the whole text normalised: only computed when needed
         if reason == "invisible" and _is_prose(node, raw):
             return False  # a collapsed panel (accordion, FAQ answer, "read more"): text, not chrome
-        # A page's own header, footer, navigation or aside, outside the element that the page marks as its
-        # main content, is furniture however much text it holds, and no article wrapper to rescue.
+        # A page's own header, footer, navigation or aside (by tag or by name), outside the element that the
+        # page marks as its main content, is furniture however much text it holds, and no wrapper to rescue.
         landmark = (
             outside
-            and tag in P.LANDMARK_TAGS
-            and P.FURNITURE_TAGS[tag] == reason
+            and reason in P.LANDMARK_REASONS
             and len(raw) > LARGE_PRUNED_CHARS
             and self._landmark_elsewhere(node)
         )
