@@ -86,6 +86,22 @@ def test_a_forum_keeps_replies_that_outweigh_a_long_opening_post() -> None:
     assert MORE_POSTS[0][1] not in news.text
 
 
+def test_posts_inside_edit_forms_without_controls_are_text_but_a_real_form_goes() -> None:
+    """Some forums render each post inside its own edit form (a hidden id and the text): nothing to
+    fill in, so no form to drop; a form with a field to fill in stays furniture."""
+    posts = "".join(
+        f"<div class='thing'><p class='author'>{who}</p><form class='usertext' action='#'>"
+        f"<input type='hidden' name='thing_id' value='t{n}'><div class='md'><p>{text}</p></div></form></div>"
+        for n, (who, text) in enumerate(MORE_POSTS)
+    )
+    signup = ("<form class='signup'><p>Get the weekly digest of the best kiln threads, chosen by our moderators "
+              "from every board on Quarry Lane.</p><input type='email' name='email'><button>Sign up</button></form>")
+    a = run(page(f"<h1>Best glaze for a wood-fired kiln?</h1><div class='sitetable'>{posts}</div>{signup}"),
+            "https://quarrylane.example/r/kilns/comments/42/best_glaze/")
+    assert all(text in a.text for _, text in MORE_POSTS)
+    assert "weekly digest" not in a.text
+
+
 def test_an_article_with_a_calendar_of_linked_days_stays_an_article() -> None:
     """Single-word "bylines" (a calendar widget's linked day numbers) are not posts' author lines, even on
     an article whose readers' comments outweigh it."""

@@ -15,7 +15,9 @@ things at once:
   holding it).  A box named "caption" inside a link or holding a heading is a
   card's text (a thumbnail grid's), not an image's caption.  Elements hidden by
   the ``hidden`` attribute or an inline ``display: none`` are dropped too,
-  unless they hold sentences (a collapsed FAQ answer or accordion panel).
+  unless they hold sentences (a collapsed FAQ answer or accordion panel), and a
+  ``<form>`` with nothing to fill in or press is only a wrapper (a post's text
+  in its edit form).
   Inside ``<pre>`` and ``<code>`` class names are syntax colours
   (``hljs-comment``), never furniture, and a large ``<noscript>`` (a
   script-driven site's crawler view) is read;
@@ -82,6 +84,8 @@ LARGE_PRUNED_CHARS = 500
 _BR = "\x1e"
 #: Elements that mark where a page's main content is (an <article> may be one teaser of many).
 _LANDMARKS = "main, [role=main]"
+#: What a reader fills in or presses in a form (a form without any is only a wrapper).
+_CONTROLS = "input:not([type=hidden]), textarea, select, button"
 _CELL = "\x1f"
 #: A word of a class name: a run with a digit stays whole, else camelCase humps.
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*\d[A-Za-z0-9]*|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -433,6 +437,8 @@ class Walk:
         clean: str | None = None  # the whole text normalised: only computed when needed
         if reason == "invisible" and _is_prose(node, raw):
             return False  # a collapsed panel (accordion, FAQ answer, "read more"): text, not chrome
+        if reason == "form" and tag == "form" and node.css_first(_CONTROLS) is None:
+            return False  # nothing to fill in: a post's text in its edit form (a thread's replies), not a form
         # A page's own header, footer, navigation or aside (by tag or by name), outside the element that the
         # page marks as its main content, is furniture however much text it holds, and no wrapper to rescue.
         landmark = (
