@@ -126,6 +126,14 @@ def test_a_small_noscript_stays_silent() -> None:
     assert "JavaScript" not in a.text
 
 
+def test_a_self_closed_frame_in_noscript_does_not_swallow_the_page() -> None:
+    # A tag manager's pixel written XHTML style: as markup, the <iframe>'s raw text would run to the end.
+    pixel = "<noscript><iframe src='https://tags.example/ns.html?id=1' height='0' width='0' /></noscript>"
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    a = run(page(f"{pixel}<main><article>{body}</article></main><footer>Footer</footer>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+
+
 def test_a_listing_keeps_its_items() -> None:
     items = "".join(
         f"<li><a href='/boots/{i}'>Fenwick trail boot model {i} in waxed leather with a rubber sole</a></li>"

@@ -3,7 +3,8 @@
 :func:`parse_page` guards the parser first: HTML nested tens of thousands of
 levels deep makes Lexbor's tree builder quadratic (100,000 nested ``<div>``
 take about 15 s), so tags beyond :data:`MAX_DEPTH` are dropped before
-parsing, keeping their text.  Then the meta tags, the JSON-LD objects, the
+parsing, keeping their text, and a self-closed ``<iframe/>`` in a ``<noscript>``
+is closed (:func:`_close_noscript_frames`).  Then the meta tags, the JSON-LD objects, the
 ``<html lang>`` and the ``<title>`` are read once into a :class:`Page`
 (cf. fundus's ``Precomputed``).
 """
@@ -84,8 +85,9 @@ class Page:
 
 
 def parse_page(html: str, url: str | None = None) -> Page:
-    """Parse ``html`` once (depth-guarded) and read its head metadata."""
-    tree = LexborHTMLParser(limit_nesting(html))
+    """Parse ``html`` once (depth-guarded, a self-closed frame in ``<noscript>`` closed) and read its head
+    metadata."""
+    tree = LexborHTMLParser(limit_nesting(_close_noscript_frames(html)))
     page = Page(tree=tree, url=url)
     # One selector list, one pass over the tree; matches come in document order.
     for node in tree.css(_HEAD_FACTS):
@@ -107,6 +109,27 @@ def parse_page(html: str, url: str | None = None) -> Page:
     if title is not None:
         page.title = " ".join(title.text().split()) or None
     return page
+
+
+_NOSCRIPT_FRAME = re.compile(r"(<noscript\b[^>]*>\s*<iframe\b[^>]*?)\s*/>", re.IGNORECASE)
+
+
+def _close_noscript_frames(html: str) -> str:
+    """``html`` with each ``<iframe/>`` written self-closed, XHTML style, first thing in a ``<noscript>`` (a tag
+    manager's pixel) closed.  A browser running scripts reads ``<noscript>`` as text and never meets the frame;
+    parsed as markup, the frame's raw text runs to its end tag, which never comes, and swallows the rest of the
+    page.  (Tag managers write the snippet in lower case: one fast search finds any.)"""
+    at = html.find("<noscript")
+    if at < 0:
+        return html
+    parts, done = [], 0
+    while at >= 0:
+        found = _NOSCRIPT_FRAME.match(html, at)
+        if found:
+            parts += [html[done : found.end(1)], "></iframe>"]
+            done = found.end()
+        at = html.find("<noscript", at + 9)
+    return "".join(parts) + html[done:] if parts else html
 
 
 def _read_meta(page: Page, attrs: dict[str, str | None]) -> None:
