@@ -396,6 +396,22 @@ TESTIMONIALS = "".join(
 )
 
 
+#: Teasers of other stories with their summaries, in the page's own boxes beside the article.
+TEASERS = "".join(
+    f"<div class='box'><h3>Harbour notes, week {n}</h3><p>The Brindlecombe harbour master reports on moorings, "
+    f"tides and the state of the slipway for week {n}, with a word on the fish market's opening hours.</p></div>"
+    for n in range(3)
+)
+
+
+def test_the_pages_only_article_element_is_the_article_beside_teasers() -> None:
+    a = run(page(f"<div class='page'><article>{BODY}</article><div class='more'>{TEASERS}</div></div>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    # Two <article> elements (a thread's posts, a listing's items): none is the page's article.
+    two = run(page(f"<div class='page'><article>{BODY}</article><article>{TEASERS}</article></div>"))
+    assert "week 2" in two.text
+
+
 def test_a_page_footer_outside_its_main_element_is_dropped_however_long() -> None:
     a = run(page(f"<header><a href='/'>Home</a></header><main><article>{BODY}</article></main>"
                  f"<footer class='site-footer'>{TESTIMONIALS}</footer>"))

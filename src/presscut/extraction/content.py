@@ -4,7 +4,8 @@
 furniture on the way); here each block's weight (text minus link text minus a
 per-block cost) is summed into all its ancestors, and the container with the
 largest sum (a bonus for ``<article>``, ``<main>`` and body-like class names)
-is the article.  Its blocks are kept in order, with the lead that stands between the
+is the article, or the page's only ``<article>`` element inside it when that
+holds a third of its weight.  Its blocks are kept in order, with the lead that stands between the
 headline and the container ("p.intro", "div.teaser-text"), minus link-dense blocks,
 promotion lines ("Read more: ..."), credits, short furniture lines, "Related
 articles" headings with the rest of their section, text repeated from another
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
 
 #: Fixed cost of a block in the container score: short fragments weigh against a container.
 BLOCK_COST = 10.0
+#: A page's only ``<article>`` element inside the container chosen is the container when it holds at least
+#: this share of the container's weight (more than its teasers and panels beside it, most often).
+SOLE_ARTICLE_SHARE = 1 / 3
 #: Each character inside a link counts this much against a container.
 LINK_PENALTY = 0.5
 #: Score multiplier for containers that say they hold the article.
@@ -297,6 +301,8 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     end = list(range(1, n + 1))
     for j in range(n - 1, 0, -1):
         end[parent[j]] = max(end[parent[j]], end[j])
+    if best_score > 0 and not keep_links and "comments" not in walk.keep:
+        best = _sole_article(walk, score, best, end[best])
     stop = end[best]
     content.container = walk.label(best)
 
@@ -443,6 +449,19 @@ def _titles_card(walk: Walk, pos: int, best: int, end: list[int]) -> bool:
     if card <= best or not card <= nxt.elem < end[card]:
         return False
     return nxt.link_chars * 2 <= len(nxt.text) and nxt.tag not in P.HEADING_TAGS
+
+
+def _sole_article(walk: Walk, score: list[float], best: int, stop: int) -> int:
+    """The page's only ``<article>`` element in place of ``best``, a container around it, when it holds at
+    least :data:`SOLE_ARTICLE_SHARE` of the container's weight: what the container adds beside the one
+    element the page marks as an article is the page's (teasers, a shop's panels, a sign-up box), not its."""
+    tags = walk.tags
+    if tags.count("article") != 1:
+        return best
+    article = tags.index("article")
+    if best < article < stop and score[article] >= SOLE_ARTICLE_SHARE * score[best]:
+        return article
+    return best
 
 
 def _near_duplicate(block: Block, kept: list[Block]) -> bool:
