@@ -70,6 +70,14 @@ def test_signatures_are_deterministic_across_instances(bases: list[BaseText]) ->
     assert MinHasher(StoryConfig(seed=1)).signature(body(bases[0])).values.tolist() != a.values.tolist()
 
 
+def test_band_keys_of_a_batch_are_those_of_each_signature(bases: list[BaseText]) -> None:
+    h = MinHasher()
+    sigs = [h.signature(body(b)) for b in bases[:5]] + [h.signature("")]
+    rows = h.band_key_array(np.stack([s.values for s in sigs])).tolist()
+    assert rows == [h.band_keys(s) for s in sigs]
+    assert len(set(rows[0])) > 60  # 64 bands, nearly all distinct
+
+
 def test_words_beyond_the_basic_plane_hash_like_any_other() -> None:
     h = MinHasher()
     # Characters of 16 and 32 bits in one text, a lone surrogate among them: words, not an error.

@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from presscut.stories.buckets import Buckets
 from presscut.stories.config import BucketLayout, StoryConfig
 from presscut.stories.minhash import MinHasher, Signature, overlap
@@ -94,10 +96,13 @@ class StoryIndex:
         at less cost: the bucket index is searched once for all their band keys and takes their new
         keys in one write (a later item finds an earlier one's keys in between), and their
         signatures and story ids are written together (a later item reads an earlier one's from memory)."""
+        if not items:
+            return []
         sigs = [it.signature if it.signature is not None else self.hasher.signature(it.text) for it in items]
+        rows = self.hasher.band_key_array(np.stack([sig.values for sig in sigs])).tolist()  # one numpy pass
         keys = [
-            list(dict.fromkeys(self.hasher.band_keys(sig))) if sig.shingles >= self.config.min_shingles else []
-            for sig in sigs
+            list(dict.fromkeys(row)) if sig.shingles >= self.config.min_shingles else []
+            for sig, row in zip(sigs, rows, strict=True)
         ]
         wanted = [k for ks in keys for k in ks]
         indexed = dict(self.buckets.lookup(wanted)) if wanted else {}  # key -> the first article with it
