@@ -111,6 +111,20 @@ def test_overlap_estimates_jaccard_and_containment(bases: list[BaseText]) -> Non
     assert other.containment < 0.1
 
 
+def test_one_permutation_signatures_fill_every_bin_and_estimate_jaccard() -> None:
+    """Each bin holds its smallest shingle hash or, empty, a value borrowed from the next filled bin; two sets'
+    signatures agree in about the share of positions that their Jaccard similarity says."""
+    h = MinHasher()
+    words = [f"w{i}" for i in range(2400)]
+    short = h.signature(" ".join(words[:40]))  # 37 shingles for 128 bins: most bins borrow
+    assert short.shingles == 37 and (short.values != 0xFFFFFFFF).all()
+    assert len(set(short.values.tolist())) > 100  # borrowed values are offset by their distance, not copies
+    a, b = " ".join(words[:2000]), " ".join(words[1000:2400])  # 997 shared shingles of 2,397: Jaccard 0.416
+    est = overlap(h.signature(a), h.signature(b))
+    assert abs(est.jaccard - 997 / 2397) < 0.1
+    assert abs(est.containment - 997 / 1397) < 0.15
+
+
 @pytest.mark.parametrize("text", ["", "   ", "Word", "Two words.", "…"])
 def test_tiny_texts_give_a_signature_without_crashing(text: str) -> None:
     sig = MinHasher().signature(text)

@@ -15,6 +15,7 @@ moment leaves the last committed batch, and re-ingesting completes the work
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,6 +32,8 @@ from presscut.store.query import to_fts
 from presscut.stories.model import StoryInput
 from presscut.stories.order import is_day_only
 from presscut.urls import normalize_url, seen_urls, site_of
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from presscut.stories import Story
@@ -151,6 +154,7 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open corpus {self.path}: {exc}") from exc
         self._story_index: StoryIndex | None = None
+        self._rebuild_stories_if_due()
 
     def connect(self) -> sqlite3.Connection:
         """A new autocommit connection to this corpus file.
@@ -201,6 +205,18 @@ class SQLiteStore:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+
+    def _rebuild_stories_if_due(self) -> None:
+        """Assign every article to stories again when a migration said so (its stored signatures are of an
+        older kind); the mark goes once that is done, so a run cut short starts again at the next open."""
+        due = self.db.execute("SELECT reason FROM story_rebuild LIMIT 1").fetchone()
+        if due is None:
+            return
+        count = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        log.warning("%s: story %s changed in this presscut; assigning its %d articles to stories again (once)",
+                    self.path, due[0], count)
+        self.stories.rebuild()
+        self.db.execute("DELETE FROM story_rebuild")
 
     @property
     def schema_version(self) -> int:

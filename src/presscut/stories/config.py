@@ -18,7 +18,7 @@ class StoryConfig:
 
     #: Words per shingle.
     shingle: int = 4
-    #: MinHash values per signature (``bands * rows`` of them feed LSH).
+    #: MinHash values per signature, one per bin of the shingle hashes (``bands * rows`` of them feed LSH).
     permutations: int = 128
     bands: int = 64
     #: Texts with fewer distinct shingles than this are only grouped when their text is identical.

@@ -1,11 +1,18 @@
-"""Word shingles and MinHash signatures, vectorised with numpy.
+"""Word shingles and one-permutation MinHash signatures, vectorised with numpy.
 
 A text becomes the set of its overlapping ``k``-word shingles (casefolded
-``\\w+`` words, NFKC), each hashed to 64 bits; a signature is, for each of
-``permutations`` multiply-shift hash functions, the smallest 32-bit hash over
-the shingles.  Two signatures agree in a position with probability equal to
-the Jaccard similarity of the two shingle sets; with both set sizes known,
-that also estimates how much of the shorter text the longer one contains.
+``\\w+`` words, NFKC), each hashed to 32 bits.  A signature cuts the hash range
+into ``permutations`` equal bins and keeps, per bin, the smallest hash that
+falls in it (one-permutation hashing: the shingle hashes are already sorted
+for their distinct values, so each bin's smallest is the first of its run, at
+no extra cost); a bin no shingle falls in takes the value of the next bin
+that has one, offset by the distance (rotation densification).  Two signatures
+agree in a position with probability about the Jaccard similarity of the two
+shingle sets; with both set sizes known, that also estimates how much of the
+shorter text the longer one contains.  (Up to schema 10 a signature took the
+minimum under each of ``permutations`` hash functions, an outer product over
+the shingles that cost more than all the rest of the signature; the bench
+groups the same either way.)
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from presscut.stories.config import StoryConfig
 _U64 = np.uint64
 #: Base of the polynomial word hash (odd, so invertible modulo 2**64).
 _BASE = 0x100000001B3
+#: What a borrowed signature value is offset by, per bin of distance (odd: distances stay apart).
+_OFFSET = 0x9E3779B1
 #: Characters of text whose hash powers a hasher keeps between calls (16 bytes each: 16 MB).
 KEPT_POWERS = 1 << 20
 
@@ -115,10 +124,9 @@ class MinHasher:
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
         rng = np.random.default_rng(self.config.seed)
-        n = self.config.permutations
-        # Hash functions x -> a * x + b (mod 2**32), a odd: bijections of the 32-bit shingle hashes.
-        self._a = (rng.integers(0, 2**31, size=n, dtype=np.uint32) * np.uint32(2) + np.uint32(1)).astype(np.uint32)
-        self._b = rng.integers(0, 2**32, size=n, dtype=np.uint32)
+        bins = self.config.permutations
+        # Bins of a power-of-two count are a hash's top bits.
+        self._bin_shift = np.uint32(32 - bins.bit_length() + 1) if bins & (bins - 1) == 0 else None
         # Mixing weights for combining k word hashes into one shingle hash.
         self._mix = rng.integers(1, 2**63, size=self.config.shingle, dtype=np.uint64) * _U64(2) + _U64(1)
         self._band_salt = rng.integers(0, 2**63, size=self.config.bands, dtype=np.uint64)
@@ -203,16 +211,30 @@ class MinHasher:
         return _distinct(acc.astype(np.uint32))
 
     def signature(self, text: str) -> Signature:
-        """The MinHash signature of ``text``; an empty text gives an empty signature."""
-        sh = self.shingles(text)
+        """The signature of ``text``; an empty text gives an empty signature."""
+        sh = self.shingles(text)  # distinct, ascending
+        bins = self.config.permutations
+        values = np.full(bins, 0xFFFFFFFF, dtype=np.uint32)
         if sh.size == 0:
-            return Signature(np.full(self.config.permutations, 0xFFFFFFFF, dtype=np.uint32), 0)
-        with np.errstate(over="ignore"):
-            # One row per hash function, its shingles along the row: the minimum runs over contiguous
-            # memory (two to three times faster than over columns once a text has a thousand shingles).
-            hashed = np.multiply.outer(self._a, sh)
-            hashed += self._b[:, None]
-        return Signature(hashed.min(axis=1), int(sh.size))
+            return Signature(values, 0)
+        # A hash's bin is its place in the 32-bit range cut into equal parts, ascending with the hash: each
+        # bin's smallest hash is the first of its run.
+        if self._bin_shift is not None:
+            at = (sh >> self._bin_shift).astype(np.intp)
+        else:
+            at = ((sh.astype(np.uint64) * np.uint64(bins)) >> _U64(32)).astype(np.intp)
+        first = np.empty(sh.size, dtype=np.bool_)
+        first[0] = True
+        np.not_equal(at[1:], at[:-1], out=first[1:])
+        filled = at[first]
+        values[filled] = sh[first]
+        if filled.size < bins:  # an empty bin takes the next filled bin's value (wrapping), offset by the distance
+            unfilled = np.ones(bins, dtype=np.bool_)
+            unfilled[filled] = False
+            empty = np.flatnonzero(unfilled)
+            source = filled[np.searchsorted(filled, empty) % filled.size]
+            values[empty] = values[source] + ((source - empty) % bins).astype(np.uint32) * np.uint32(_OFFSET)
+        return Signature(values, int(sh.size))
 
     # -- LSH ----------------------------------------------------------------------
 
