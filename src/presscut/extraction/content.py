@@ -228,6 +228,7 @@ def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...]
 
 
 def _thread(body: LexborNode, title: str | tuple[str | None, ...] | None, comment_chars: int) -> tuple[Walk, Content]:
+    """The page read keeping its "comments": a thread, whose posts are its content."""
     walk = Walk(keep=frozenset({"comments"}))
     walk.run(body)
     content = _select(walk, title)
