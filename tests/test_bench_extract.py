@@ -57,3 +57,15 @@ def test_peers_run_interleaved_page_by_page_and_are_scored_alike(
 def test_an_unknown_peer_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(harness.PresscutError, match="unknown extractor 'nosuch'"):
         harness.run_extract_bench(_dataset(tmp_path, 1), ["nosuch"])
+
+
+def test_a_title_that_differs_only_in_its_quotes_counts_in_the_folded_match(tmp_path: Path) -> None:
+    root = _dataset(tmp_path, 2)
+    curly = PAGE.replace("Dredging plan approved", "Board’s dredging plan approved")
+    (root / "html" / "0001.html.gz").write_bytes(gzip.compress(curly.encode()))
+    truth = json.loads((root / "ground-truth" / "0001.json").read_text(encoding="utf-8"))
+    truth["ground_truth"]["title"] = "Board's dredging plan approved"
+    (root / "ground-truth" / "0001.json").write_text(json.dumps(truth), encoding="utf-8")
+    meta = harness.run_extract_bench(root, [])["metadata"]
+    assert meta["title"]["accuracy"] == 0.5  # the page's own quote is kept
+    assert meta["title_quotes_folded"]["accuracy"] == 1.0

@@ -717,3 +717,34 @@ def test_a_list_of_links_the_article_introduces_stays_but_a_closing_list_goes() 
     # ...and so is one that no line of the text introduces.
     loose = run(page(f"<article><p>{first}</p><p>{second}</p><ul>{tools}</ul><p>{third}</p></article>")).text
     assert "Quayside rope winch" not in loose
+
+
+# -- repeated text, data printed as text -------------------------------------------------
+
+
+def test_a_tables_repeated_cells_stay_but_a_repeated_paragraph_goes() -> None:
+    cell = "Return sailing from the north shore landing stage"
+    header = "<tr><th>Day</th><th>Sailing from the landing stage, north shore</th></tr>"
+    rows = "".join(f"<tr><td><p>{day}</p></td><td>{cell}</td></tr>" for day in ("Monday", "Wednesday", "Friday"))
+    html = page(
+        f"<article><h1>Winter timetable</h1>{BODY}<table>{rows}</table>"
+        f"<table>{header}<tr><td>Monday</td><td>07:00</td></tr></table>"
+        f"<table>{header}<tr><td>Friday</td><td>21:40</td></tr></table>"
+        f"<p>{PARAGRAPHS[2]} {PARAGRAPHS[1]}</p><div class='mobile-copy'><p>{PARAGRAPHS[0]}</p></div>"
+        f"<p>{PARAGRAPHS[1]} {PARAGRAPHS[0]}</p></article>"
+    )
+    a = run(html)
+    assert a.text.count(cell) == 3  # cells read one by one (a row holding a paragraph)
+    assert a.text.count("Day | Sailing from the landing stage, north shore") == 2  # rows
+    assert a.text.split("\n\n").count(PARAGRAPHS[0]) == 1  # the mobile copy of the first paragraph
+    assert any(r.reason == "duplicate" and r.text == PARAGRAPHS[0] for r in a.removed)
+
+
+def test_a_block_that_is_only_an_images_address_is_dropped() -> None:
+    address = "https://cdn.brindlecombe-post.example/images/160x160/ferry_ramp_thumb.jpg?v=3"
+    source = "https://brindlecombe-council.example/reports/landing-stage"
+    html = page(f"<article><h1>Winter timetable</h1>{BODY}<div>{address}</div><p>{source}</p></article>")
+    a = run(html)
+    assert address not in a.text
+    assert source in a.text  # an address that is not an image's is the article's
+    assert any(r.reason == "image-address" and r.text == address for r in a.removed)

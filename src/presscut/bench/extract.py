@@ -404,6 +404,12 @@ def _score_metadata(article: Any, page: Page, meta: Counter[str]) -> None:
     if page.gold_title:
         meta["title_n"] += 1
         meta["title_ok"] += _norm(article.title) == _norm(page.gold_title)
+        # The same with typographic quotes read as straight ones, as gold titles often write them
+        # ("Here's" for the page's "Here’s"): how many misses are only that, shown beside the match.
+        meta["title_quotes_folded_n"] += 1
+        meta["title_quotes_folded_ok"] += _norm(article.title).translate(_QUOTES) == _norm(
+            page.gold_title
+        ).translate(_QUOTES)
     if page.gold_date:
         meta["date_n"] += 1
         meta["date_ok"] += bool(article.published) and article.published.date().isoformat() == page.gold_date[:10]
@@ -424,13 +430,16 @@ def _score_metadata(article: Any, page: Page, meta: Counter[str]) -> None:
         meta[f"predicted:{gold_type}:{article.page_type}"] += 1
 
 
+#: Typographic quotes -> straight ones (a secondary title match only; presscut keeps the page's quotes).
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
 #: WCXB page types -> presscut's names for them.
 GOLD_PAGE_TYPES: dict[str, str] = {"collection": "listing"}
 
 
 def _metadata_summary(meta: Counter[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in ("title", "date", "author", "type"):
+    for key in ("title", "title_quotes_folded", "date", "author", "type"):
         n = meta[f"{key}_n"]
         out[key] = {"pages": n, "accuracy": meta[f"{key}_ok"] / n if n else None}
     by_type: dict[str, Any] = {}

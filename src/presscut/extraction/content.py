@@ -373,8 +373,8 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
                 reason = None
                 content.kept_link_dense_chars += len(block.text)
         if reason is None and len(block.text) >= DUPLICATE_CHARS:
-            first = seen.setdefault(block.text, block.elem)
-            if first != block.elem:
+            # (a table's cells repeat their values, row after row: they are its data)
+            if block.tag not in _TABLE_PARTS and seen.setdefault(block.text, block.elem) != block.elem:
                 reason = "duplicate"
         elif reason is None and kept and _near_duplicate(block, kept):
             reason = "duplicate"
@@ -463,6 +463,10 @@ def _sole_article(walk: Walk, score: list[float], best: int, stop: int) -> int:
     if best < article < stop and score[article] >= SOLE_ARTICLE_SHARE * score[best]:
         return article
     return best
+
+
+#: A table's rows and cells: they repeat their values, row after row, as its data.
+_TABLE_PARTS = P.TABLE_CELL_TAGS | {"tr"}
 
 
 def _near_duplicate(block: Block, kept: list[Block]) -> bool:
@@ -600,6 +604,8 @@ def _block_reason(block: Block, title_keys: frozenset[str], keep_links: bool = F
     n = len(text)
     if P.PROMO_LINE.match(text):
         return "promo"
+    if text[0] in "h/" and P.IMAGE_ADDRESS_LINE.fullmatch(text):
+        return "image-address"
     if block.link_chars > MAX_LINK_DENSITY * n and not keep_links:
         return "link-dense"
     key = _key(text) if n <= SHORT_LINE_CHARS else None  # computed once for the two tests that use it

@@ -192,6 +192,10 @@ PROMO_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: A block that is only an image file's address: a template's data printed as text (a lazy loader's
+#: source, a swatch's thumbnail), never the article's words.
+IMAGE_ADDRESS_LINE = re.compile(r"(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?", re.IGNORECASE)
+
 #: A short paragraph that asks the reader to do something for the publisher (subscribe, follow,
 #: install the app, join the newsletter): furniture when it closes the article.
 CALL_TO_ACTION = re.compile(
