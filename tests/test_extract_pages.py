@@ -279,6 +279,23 @@ def test_an_undated_page_of_prose_stays_an_article() -> None:
     assert run(_landing(prose), "https://harbourglass.example/notes").page_type == "article"
 
 
+def test_a_home_page_of_prose_is_about_the_site_unless_it_claims_an_article() -> None:
+    """A site's home page that reads like an article is its pitch (a service page), or a front page of
+    stories when its linked titles are kept as items; a home page that says it is an article stays one."""
+    prose = [(name, " ".join(PARAGRAPHS)) for name, _ in BLURBS]
+    assert run(_landing(prose), "https://harbourglass.example/").page_type == "service"
+    assert run(_landing(prose), "https://harbourglass.example/en-gb/").page_type == "service"
+    claim = _landing(prose).replace("<head>", "<head><meta property='og:type' content='article'>")
+    assert run(claim, "https://harbourglass.example/").page_type == "article"
+    stories = "".join(
+        f"<section><h2><a href='/news/{n}'>{name}: the season's work</a></h2><p>{' '.join(PARAGRAPHS)}</p></section>"
+        for n, (name, _) in enumerate(BLURBS)
+    )
+    front = page(f"<main><h1>Harbourglass news</h1>{stories}</main>")
+    assert run(front, "https://harbourglass.example/notes").page_type == "article"
+    assert run(front, "https://harbourglass.example/").page_type == "listing"
+
+
 def test_short_blurbs_with_a_byline_stay_an_article() -> None:
     """Short paragraphs with an author (a news brief, a tabloid's one-line paragraphs) are not a service page."""
     byline = "<p class='byline'>By Ines Calder</p>"

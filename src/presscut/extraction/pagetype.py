@@ -14,7 +14,9 @@ the main content, one author line after another taken out of the text (a thread'
 posts, however its markup names them), prices and basket buttons.  A type with
 :data:`MIN_VOTES` or more wins over the text's shape; without one, a page with no
 date, no author and no article claim whose text is short blurbs (a landing page's
-copy) is a service page.  Structured data names more than the page: the
+copy) is a service page, and so is a site's home page that reads like an article without
+saying it is one (a front page of stories, whose linked titles were kept as items, is a
+listing).  Structured data names more than the page: the
 questions and answers of an FAQ block (beside ``FAQPage``) are no thread, and
 beside an article, the business that publishes it (``LocalBusiness``), its
 blog and the list of items inside it (``ItemList``) say nothing of the page.
@@ -30,6 +32,7 @@ from urllib.parse import urlsplit
 from presscut.extraction import patterns as P
 from presscut.extraction.content import Content, longest_paragraph_run
 from presscut.extraction.page import Page, json_ld_types
+from presscut.extraction.titles import is_home_page
 
 #: This many such paragraphs in a row make an article...
 ARTICLE_RUN = 3
@@ -78,6 +81,9 @@ def classify_page(page: Page, article_obj: dict[str, Any] | None, content: Conte
             return kind
     if shape == "article" and undated and _short_copy(content):
         return "service"  # no date, no author, no claim, and short blurbs for text: a landing page's copy
+    if shape == "article" and is_home_page(page.url) and not _claims_article(page, article_obj):
+        # A site's home page is about the site: a front page of dated stories, or the pitch of a business.
+        return "listing" if content.kept_link_dense_chars else "service"
     return shape
 
 
@@ -145,6 +151,13 @@ def _claim_votes(page: Page) -> Counter[str]:
     return votes
 
 
+def _claims_article(page: Page, article_obj: dict[str, Any] | None, claims: set[str] | None = None) -> bool:
+    """Whether the page says it is an article: an article object in its JSON-LD, or ``og:type`` "article"."""
+    claims = page_claims(page) if claims is None else claims
+    og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
+    return (article_obj is not None and bool(claims & P.ARTICLE_TYPES)) or og_type == "article"
+
+
 def _shape(page: Page, article_obj: dict[str, Any] | None, content: Content) -> str:
     if not content.text:
         return "other"
@@ -152,8 +165,7 @@ def _shape(page: Page, article_obj: dict[str, Any] | None, content: Content) -> 
     total = sum(len(b.text) for b in content.page_blocks)
     link_share = sum(b.link_chars for b in content.page_blocks) / total if total else 0.0
     claims = page_claims(page)
-    og_type = (page.meta_first("og:type") or ("", ""))[1].lower()
-    claims_article = (article_obj is not None and bool(claims & P.ARTICLE_TYPES)) or og_type == "article"
+    claims_article = _claims_article(page, article_obj, claims)
     if run >= ARTICLE_RUN and link_share < LISTING_LINK_SHARE:
         return "article"
     if claims_article and link_share < CLAIMED_LINK_SHARE:
