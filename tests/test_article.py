@@ -4,6 +4,8 @@ import dataclasses
 import json
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from presscut.article import Article, Origin, article_id
 from presscut.urls import normalize_url, site_of
 
@@ -53,3 +55,23 @@ def test_site_of() -> None:
     assert site_of("https://www.Valemontcourier.example/x") == "valemontcourier.example"
     assert site_of(None) is None
     assert site_of("no-scheme") is None
+
+
+def test_text_ids_and_hashes_are_the_same_when_a_long_text_is_normalised_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long text is normalised piece by piece for its digest (bounded memory); the pieces are cut at
+    whitespace, so the id and the revision hash are those of the whole text normalised at once."""
+    import hashlib
+
+    from presscut import article as module
+
+    text = "Ferry\u00a0ﬁnal   SAILING\n\n Straße\tΣΟΦΙΑ " * 40 + "Ａrrives  "
+    whole = module.normalize_text_for_id(text)
+    expected_id = hashlib.blake2b(("text:" + whole).encode(), digest_size=8).hexdigest()
+    expected_hash = hashlib.blake2b(whole.encode(), digest_size=16).hexdigest()
+    for size in (1, 5, 13, 1 << 20):
+        monkeypatch.setattr(module, "DIGEST_CHUNK_CHARS", size)
+        assert module.article_id(None, text) == expected_id
+        assert module.text_hash(text) == expected_hash
+    assert module.text_hash("") == hashlib.blake2b(b"", digest_size=16).hexdigest()
