@@ -277,38 +277,34 @@ def find_dates(
                     out.published, out.source, out.published_evidence = value, "text", "text"
                 break
     if out.published is None:
-        value = _time_element(page, latest)
-        if value is not None:
-            out.published, out.source, out.published_evidence = value, "time-element", "time-element"
-    for url in (page.url, canonical_url):
-        if out.published is None and url:
-            value = plausible(date_in_url(url), latest)
-            if value is not None:
-                out.published, out.source, out.published_evidence = value, "url", "url"
-    if out.published is None:
-        value = _date_element(page, latest)
-        if value is not None:
-            out.published, out.source, out.published_evidence = value, "text", "date-element"
-    if out.published is None:
-        for text in chain(dateline_texts, _after_heading(page)):
-            value = plausible(date_in_text(text), latest)
-            if value is not None:
-                out.published, out.source, out.published_evidence = value, "text", "text"
-                break
-    if out.published is None:
-        value = _script_date(page, latest)
-        if value is not None:
-            out.published, out.source, out.published_evidence = value, "script", "script"
-    if out.published is None:
-        found = _attribute_date(page, latest)
-        if found is not None:
-            out.published, out.source, out.published_evidence = found[0], "time-element", f"attribute:{found[1]}"
+        candidates = _fallback_dates(page, latest, dateline_texts, canonical_url)
+        found_date = next((found for found in candidates if found[0] is not None), None)
+        if found_date is not None:
+            out.published, out.source, out.published_evidence = found_date
     if out.published is None and out.modified is not None:
         # Only a modification date: the best the page says about when its text is from.
         out.published, out.source, out.published_evidence = out.modified, "modified", out.modified_evidence
     if out.modified is not None and out.published is not None and out.modified < out.published:
         out.modified, out.modified_evidence = None, None
     return out
+
+
+def _fallback_dates(
+    page: Page, latest: datetime, dateline_texts: list[str], canonical_url: str | None
+) -> Iterator[tuple[datetime | None, str, str]]:
+    """Where a publication date that no declaration or label gave is looked for, likeliest first, as
+    (date or None, source, evidence): lazily, so that the first place with a date ends the search."""
+    yield _time_element(page, latest), "time-element", "time-element"
+    for url in (page.url, canonical_url):
+        if url:
+            yield plausible(date_in_url(url), latest), "url", "url"
+    yield _date_element(page, latest), "text", "date-element"
+    for text in chain(dateline_texts, _after_heading(page)):
+        yield plausible(date_in_text(text), latest), "text", "text"
+    yield _script_date(page, latest), "script", "script"
+    found = _attribute_date(page, latest)
+    if found is not None:
+        yield found[0], "time-element", f"attribute:{found[1]}"
 
 
 #: A numeric date whose day and month could be read either way ("09.10.2024", "9/10/2024").
