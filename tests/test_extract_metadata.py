@@ -89,6 +89,14 @@ def test_author_links_and_short_author_elements_are_names_as_given() -> None:
     assert run(article_html(*PARAGRAPHS, before=dated)).authors == ["Ines Calder"]
 
 
+def test_a_day_name_is_no_author_and_an_authored_by_label_is_no_part_of_one() -> None:
+    assert declared_names(["Sat"]) == [] and declared_names(["Sun."]) == []
+    assert declared_names(["Jian Sun"]) == ["Jian Sun"]  # a surname that is also a day's abbreviation
+    assert declared_names(["Authored by: Ines Calder"]) == ["Ines Calder"]
+    labelled = "<div class='author-name'>Authored by: Ines Calder</div>"
+    assert run(article_html(*PARAGRAPHS, before=labelled)).authors == ["Ines Calder"]
+
+
 def test_author_from_the_written_by_pair_of_twitter_meta_tags() -> None:
     head = (
         "<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='4 minutes'>"

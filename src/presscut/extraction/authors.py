@@ -203,7 +203,10 @@ def _declared(values: Iterable[str], citation: bool, furniture: bool) -> Iterato
             name = _balanced(part.strip(" :-–—|\"“”'").lstrip("."))
             if not name or len(name) > 60 or not any(c.isalpha() for c in name):
                 continue
-            if (i and _CREDENTIAL.match(name)) or name in _ALIAS_TO_AGENCY or name.casefold() in P.NON_PERSON_WORDS:
+            key = name.casefold()
+            if (i and _CREDENTIAL.match(name)) or name in _ALIAS_TO_AGENCY or key in P.NON_PERSON_WORDS:
+                continue
+            if key.rstrip(".") in P.CALENDAR_WORDS:  # "Sat" left of "Sat, 12 Apr 2025" in a byline
                 continue
             words = set(re.split(r"[\W_]+", name.casefold()))
             if not _NOT_A_NAME.isdisjoint(words) or (furniture and not _FURNITURE_WORDS.isdisjoint(words)):

@@ -490,6 +490,14 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
         "author", "authors", "by", "the", "our", "your", "all", "latest",
     }
 )
+#: Day and month names (and their abbreviations) that are never a one-word author: a date's piece left
+#: in a byline ("Sat", "Sun"). Months that are also given names ("May", "June") are not here.
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec", "january", "february", "march", "july", "september", "october", "november",
+     "december"}
+)
 #: Lower-case words that may sit inside a person's name ("Ludwig van Beethoven").
 NAME_PARTICLES: frozenset[str] = frozenset(
     {"van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "della", "la", "le", "du",
