@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from presscut.extraction.encoding import repair_mojibake
-from tests.test_extract import PARAGRAPHS, page, run
+from tests.test_extract import PARAGRAPHS, article_html, page, run
 
 POSTS = [
     ("Nell Ambrose", "I am firing my first anagama this spring and would love advice on glazes that survive the ash, "
@@ -294,6 +294,22 @@ def test_a_home_page_of_prose_is_about_the_site_unless_it_claims_an_article() ->
     front = page(f"<main><h1>Harbourglass news</h1>{stories}</main>")
     assert run(front, "https://harbourglass.example/notes").page_type == "article"
     assert run(front, "https://harbourglass.example/").page_type == "listing"
+
+
+def test_a_service_pages_promotional_cards_are_its_text_but_an_articles_are_furniture() -> None:
+    """Once a page is typed "service", its calls to action and promotional cards are read as its own
+    text; beside an article they stay furniture."""
+    card = (
+        "<div class='promo-card'><h3>Winter contracts</h3><p>Book a season of visits and we keep your glass "
+        "clear from the first storm to the last frost.</p><a href='/contracts'>Find out more</a></div>"
+    )
+    service = run(_landing(BLURBS, extra=card), "https://harbourglass.example/services/windows")
+    assert service.page_type == "service"
+    assert "Book a season of visits" in service.text
+    news = run(article_html(*PARAGRAPHS, after=card), "https://harbourglass.example/news/storm-damage")
+    assert news.page_type == "article"
+    assert "Book a season of visits" not in news.text
+    assert any(r.reason == "promo" for r in news.removed)
 
 
 def test_short_blurbs_with_a_byline_stay_an_article() -> None:

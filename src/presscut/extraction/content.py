@@ -178,6 +178,8 @@ class Content:
     comment_chars: int = 0
     #: Whether the page was read keeping its "comments" (they were most of the page).
     thread: bool = False
+    #: The furniture reasons the reading kept (a thread's "comments", a rescued wrapper's reason).
+    keep: frozenset[str] = frozenset()
 
 
 def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...] | None = None) -> Content:
@@ -245,6 +247,21 @@ def read_thread(body: LexborNode, title: str | tuple[str | None, ...] | None, co
     return _thread(body, title, content.comment_chars)[1]
 
 
+def read_pitch(body: LexborNode, title: str | tuple[str | None, ...] | None, content: Content) -> Content:
+    """``content`` read again keeping its "promo" furniture, for a page typed "service", when that finds
+    more: a business's own page pitches on every line, so its calls to action and promotional cards are
+    its text, not furniture around an article."""
+    if not any(r.reason == "promo" for r in content.removed):
+        return content
+    walk = Walk(keep=content.keep | {"promo"})
+    walk.run(body)
+    pitch = _select(walk, title, keep_links=content.listing)
+    if len(pitch.text) <= len(content.text):
+        return content
+    pitch.listing, pitch.thread, pitch.comment_chars = content.listing, content.thread, content.comment_chars
+    return pitch
+
+
 def _rescue(
     body: LexborNode, title: str | tuple[str | None, ...] | None, walk: Walk, content: Content
 ) -> tuple[Walk, Content]:
@@ -306,6 +323,7 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
         best = _sole_article(walk, score, best, end[best])
     stop = end[best]
     content.container = walk.label(best)
+    content.keep = walk.keep
 
     titles = (title,) if isinstance(title, str) or title is None else title
     title_keys = frozenset(_key(t) for t in titles if t)

@@ -12,7 +12,7 @@ from datetime import datetime
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
 from presscut.extraction.authors import find_authors
-from presscut.extraction.content import extract_content, read_thread
+from presscut.extraction.content import extract_content, read_pitch, read_thread
 from presscut.extraction.dates import find_dates
 from presscut.extraction.encoding import decode_html, repair_mojibake
 from presscut.extraction.metadata import (
@@ -129,8 +129,10 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     # A date from structured data that declares no article (a CMS's WebPage node) dates the page, not a story.
     page_dated = article.published is not None and not (obj is None and article.date_source == "json-ld")
     article.page_type = classify_page(page, obj, content, dated=page_dated or bool(article.authors))
-    if article.page_type == "forum" and page.tree.body is not None:
-        content = read_thread(page.tree.body, (article.title, page.title), content)
+    # Once the type is known, what is furniture around an article may be the page's own text.
+    reread = {"forum": read_thread, "service": read_pitch}.get(article.page_type)
+    if reread is not None and page.tree.body is not None:
+        content = reread(page.tree.body, (article.title, page.title), content)
         article.text, article.removed = content.text, content.removed
 
 
