@@ -303,6 +303,20 @@ def test_a_small_box_after_the_article_body_is_dropped() -> None:
     assert "What next" in b.text
 
 
+def test_a_small_closing_box_stays_on_a_page_that_is_no_article() -> None:
+    """The same box after a forum thread's posts is its last reply, not an author's bio."""
+    posts = "".join(f"<p>Day {i}: {p} {p}</p>" for i in range(3) for p in PARAGRAPHS)
+    reply = (
+        "<div class='box'><p>Jane Roe here: the ferry operators I work with swear by the winter timetable, "
+        "and so do the coastal towns along the route.</p></div>"
+    )
+    html = page(f"<main><div class='body'>{posts}</div>{reply}</main>")
+    thread = extract(html, "https://forum.harbour.example/t/winter-timetable/42", config=NO_LANG)
+    assert thread.page_type == "forum"
+    assert "Jane Roe here" in thread.text and not any(r.reason == "tail" for r in thread.removed)
+    assert "Jane Roe here" not in run(html).text  # the same page as a news article
+
+
 def test_rights_and_opinion_notes_are_dropped() -> None:
     notes = (
         "<p>This article is the copyrighted property of the Brindlecombe Post. Written permission must be "

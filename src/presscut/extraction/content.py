@@ -180,6 +180,8 @@ class Content:
     thread: bool = False
     #: The furniture reasons the reading kept (a thread's "comments", a rescued wrapper's reason).
     keep: frozenset[str] = frozenset()
+    #: The blocks and removals with the closing section kept, when one was dropped (see :func:`keep_ending`).
+    open_ending: tuple[list[Block], list[Removed]] | None = None
 
 
 def extract_content(body: LexborNode | None, title: str | tuple[str | None, ...] | None = None) -> Content:
@@ -418,7 +420,32 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
                 for block in tail:
                     removed.append((len(walk.blocks), Removed(cap(block.text), "tail", walk.label(block.elem))))
     if not keep_links and len(kept) > 2:
-        _drop_closing_section(walk, kept, end, removed)
+        whole, whole_removed = list(kept), list(removed)
+        if _drop_closing_section(walk, kept, end, removed):
+            _trim_end(walk, whole, whole_removed)
+            content.open_ending = (whole, _in_order(whole_removed))
+    _trim_end(walk, kept, removed)
+    content.removed = _in_order(removed)
+    content.blocks = kept
+    content.text = "\n\n".join(b.text for b in kept)
+    return content
+
+
+def keep_ending(content: Content) -> Content:
+    """``content`` with the closing section it dropped put back (see :func:`_drop_closing_section`): after
+    an article a small box outside its body is furniture (an author's bio, the publisher's blurb), but on a
+    page of another type it is the page's last part (a service page's closing pitch, a thread's last
+    replies, a manual's last section)."""
+    if content.open_ending is None:
+        return content
+    content.blocks, content.removed = content.open_ending
+    content.text = "\n\n".join(b.text for b in content.blocks)
+    content.open_ending = None
+    return content
+
+
+def _trim_end(walk: Walk, kept: list[Block], removed: list[tuple[int, Removed]]) -> None:
+    """Drop the calls to action among the last short blocks, then headings left with nothing under them."""
     # "Subscribe now...", "Follow us on ...": asks among the short blocks that close the article
     for i in range(len(kept) - 1, max(0, len(kept) - CTA_BLOCKS) - 1, -1):
         if i == 0 or len(kept[i].text) > CTA_CHARS:
@@ -431,11 +458,10 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
     while kept and kept[-1].tag in P.HEADING_TAGS and not only_headings:
         block = kept.pop()
         removed.append((len(walk.blocks), Removed(cap(block.text), "orphan-heading", walk.label(block.elem))))
-    removed.sort(key=lambda item: item[0])
-    content.removed = [r for _, r in removed]
-    content.blocks = kept
-    content.text = "\n\n".join(b.text for b in kept)
-    return content
+
+
+def _in_order(removed: list[tuple[int, Removed]]) -> list[Removed]:
+    return [r for _, r in sorted(removed, key=lambda item: item[0])]
 
 
 def _section_chars(walk: Walk, best: int, stop: int) -> int:
@@ -582,9 +608,10 @@ def longest_paragraph_run(blocks: list[Block]) -> int:
     return best
 
 
-def _drop_closing_section(walk: Walk, kept: list[Block], end: list[int], removed: list[tuple[int, Removed]]) -> None:
+def _drop_closing_section(walk: Walk, kept: list[Block], end: list[int], removed: list[tuple[int, Removed]]) -> bool:
     """Drop the blocks after the article's body that sit outside it, when they are a small box
-    (an author's bio, the publisher's blurb, a licence note) rather than the article's last part.
+    (an author's bio, the publisher's blurb, a licence note) rather than the article's last part;
+    say whether it dropped any (:func:`keep_ending` puts them back on a page that is no article).
 
     The body is the element that directly holds most of the kept text."""
     chars: dict[int, int] = {}
@@ -596,13 +623,14 @@ def _drop_closing_section(walk: Walk, kept: list[Block], end: list[int], removed
     last = max(i for i, b in enumerate(kept) if home <= b.elem < stop)
     tail = kept[last + 1 :]
     if not tail:
-        return
+        return False
     size = sum(len(b.text) for b in tail)
     if size > CLOSING_SECTION_CHARS or size > CLOSING_SECTION_SHARE * sum(chars.values()):
-        return
+        return False
     del kept[last + 1 :]
     for block in tail:
         removed.append((len(walk.blocks), Removed(cap(block.text), "tail", walk.label(block.elem))))
+    return True
 
 
 def _section_end(walk: Walk, pos: int, best: int, end: list[int]) -> int:

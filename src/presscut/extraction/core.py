@@ -12,7 +12,7 @@ from datetime import datetime
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
 from presscut.extraction.authors import find_authors
-from presscut.extraction.content import extract_content, read_pitch, read_thread
+from presscut.extraction.content import extract_content, keep_ending, read_pitch, read_thread
 from presscut.extraction.dates import find_dates
 from presscut.extraction.encoding import decode_html, repair_mojibake
 from presscut.extraction.metadata import (
@@ -133,7 +133,9 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     reread = {"forum": read_thread, "service": read_pitch}.get(article.page_type)
     if reread is not None and page.tree.body is not None:
         content = reread(page.tree.body, (article.title, page.title), content)
-        article.text, article.removed = content.text, content.removed
+    if article.page_type != "article":
+        content = keep_ending(content)
+    article.text, article.removed = content.text, content.removed
 
 
 def _near_headline(blocks: list[Block]) -> list[str]:
