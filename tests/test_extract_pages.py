@@ -312,6 +312,34 @@ def test_a_service_pages_promotional_cards_are_its_text_but_an_articles_are_furn
     assert any(r.reason == "promo" for r in news.removed)
 
 
+def test_a_service_pages_request_form_with_its_pitch_is_its_text() -> None:
+    form = (
+        "<div class='form-wrapper'><h2>See the glass for yourself</h2><p>Book a free survey of your windows and "
+        "skylights, and get a fixed yearly price the same week.</p><form><input name='email'>"
+        "<button>Request a survey</button></form></div>"
+    )
+    service = run(_landing(BLURBS, extra=form), "https://harbourglass.example/services/survey")
+    assert service.page_type == "service" and "Book a free survey" in service.text
+
+
+def test_a_manuals_see_also_section_is_kept_but_a_storys_is_not() -> None:
+    """On a page typed "documentation" the "See also" pointers to the manual's other pages are part of it
+    (a man page's SEE ALSO); after a news story the same section is teasers."""
+    code = "<pre>kilnctl schedule --cone 10 --hold 20</pre><pre>kilnctl log --last</pre>"
+    see_also = (
+        "<h2>See also</h2><ul>"
+        "<li><a href='/docs/cones'>Firing cones</a>: what each cone number means for your glazes.</li>"
+        "<li><a href='/docs/logs'>Firing logs</a>: how the controller records a firing.</li></ul>"
+    )
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = f"<main><h1>Scheduling a firing</h1>{text}{code}{see_also}</main>"
+    manual = run(page(body), "https://kilnctl.example/docs/schedule")
+    assert manual.page_type == "documentation"
+    assert "what each cone number means" in manual.text
+    story = run(page(body.replace(code, "")), "https://quarrylane.example/news/2025/03/firing")
+    assert story.page_type == "article" and "what each cone number means" not in story.text
+
+
 def test_short_blurbs_with_a_byline_stay_an_article() -> None:
     """Short paragraphs with an author (a news brief, a tabloid's one-line paragraphs) are not a service page."""
     byline = "<p class='byline'>By Ines Calder</p>"

@@ -249,19 +249,38 @@ def read_thread(body: LexborNode, title: str | tuple[str | None, ...] | None, co
     return _thread(body, title, content.comment_chars)[1]
 
 
+#: Furniture reasons that are a service page's own text (see :func:`read_pitch`).
+PITCH_REASONS = frozenset({"promo", "form"})
+
+
 def read_pitch(body: LexborNode, title: str | tuple[str | None, ...] | None, content: Content) -> Content:
-    """``content`` read again keeping its "promo" furniture, for a page typed "service", when that finds
-    more: a business's own page pitches on every line, so its calls to action and promotional cards are
-    its text, not furniture around an article."""
-    if not any(r.reason == "promo" for r in content.removed):
+    """``content`` read again keeping its :data:`PITCH_REASONS` furniture, for a page typed "service", when
+    that finds more: a business's own page pitches on every line, so its calls to action, promotional cards
+    and request forms ("Request a demo") are its text, not furniture around an article."""
+    if not any(r.reason in PITCH_REASONS for r in content.removed):
         return content
-    walk = Walk(keep=content.keep | {"promo"})
+    walk = Walk(keep=content.keep | PITCH_REASONS)
     walk.run(body)
     pitch = _select(walk, title, keep_links=content.listing)
     if len(pitch.text) <= len(content.text):
         return content
     pitch.listing, pitch.thread, pitch.comment_chars = content.listing, content.thread, content.comment_chars
     return pitch
+
+
+def read_manual(body: LexborNode, title: str | tuple[str | None, ...] | None, content: Content) -> Content:
+    """``content`` read again keeping its "See also" and related sections, for a page typed
+    "documentation", when that finds more: a manual's pointers to its other pages are part of it
+    (a man page's SEE ALSO), where after a news story they are teasers."""
+    if not any(r.reason == "related" for r in content.removed):
+        return content
+    walk = Walk(keep=content.keep | {"related"})
+    walk.run(body)
+    manual = _select(walk, title, keep_links=content.listing, teasers=False)
+    if len(manual.text) <= len(content.text):
+        return content
+    manual.listing, manual.thread, manual.comment_chars = content.listing, content.thread, content.comment_chars
+    return manual
 
 
 def _rescue(
@@ -304,7 +323,9 @@ def block_weight(block: Block) -> float:
     return weight
 
 
-def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: bool = False) -> Content:
+def _select(
+    walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: bool = False, *, teasers: bool = True
+) -> Content:
     content = Content(page_blocks=walk.blocks)
     n = len(walk.parent)
     score = [0.0] * n
@@ -366,7 +387,7 @@ def _select(walk: Walk, title: str | tuple[str | None, ...] | None, keep_links: 
                 removed.append((pos, Removed(cap(block.text), "related", walk.label(block.elem))))
                 continue
             related = None
-        if len(block.text) <= SHORT_LINE_CHARS and P.RELATED_HEADING.match(block.text):
+        if teasers and len(block.text) <= SHORT_LINE_CHARS and P.RELATED_HEADING.match(block.text):
             if not keep_links:  # a listing keeps the links under it: they may be its items
                 related = (_section_end(walk, pos, best, end) if block.elem else stop, level)
             removed.append((pos, Removed(cap(block.text), "related", walk.label(block.elem))))

@@ -12,7 +12,7 @@ from datetime import datetime
 from presscut.article import Article, Removed
 from presscut.config import ExtractConfig
 from presscut.extraction.authors import find_authors
-from presscut.extraction.content import extract_content, keep_ending, read_pitch, read_thread
+from presscut.extraction.content import extract_content, keep_ending, read_manual, read_pitch, read_thread
 from presscut.extraction.dates import find_dates
 from presscut.extraction.encoding import decode_html, repair_mojibake
 from presscut.extraction.metadata import (
@@ -130,7 +130,7 @@ def _fill(article: Article, page: Page, config: ExtractConfig, fetched_at: datet
     page_dated = article.published is not None and not (obj is None and article.date_source == "json-ld")
     article.page_type = classify_page(page, obj, content, dated=page_dated or bool(article.authors))
     # Once the type is known, what is furniture around an article may be the page's own text.
-    reread = {"forum": read_thread, "service": read_pitch}.get(article.page_type)
+    reread = {"forum": read_thread, "service": read_pitch, "documentation": read_manual}.get(article.page_type)
     if reread is not None and page.tree.body is not None:
         content = reread(page.tree.body, (article.title, page.title), content)
     if article.page_type != "article":
