@@ -199,3 +199,53 @@ def test_the_write_ahead_log_is_truncated_after_checkpoints(tmp_path: Path) -> N
         assert store.db.execute("PRAGMA journal_size_limit").fetchone()[0] == WAL_LIMIT_BYTES
     finally:
         store.close()
+
+
+def test_a_host_named_article_takes_the_name_its_site_declares_before_or_after(store: SQLiteStore) -> None:
+    """Text with only a URL is named by its host; once a page of that host declares a name, the
+    store gives it to the host's articles, earlier and later ones alike, so counts show one site."""
+    early = make_article(url="https://www.quaypost.example/a", canonical_url=None, site_name="quaypost.example",
+                         text="First note from the quay.", evidence={})
+    declared = make_article(url="https://quaypost.example/b", canonical_url=None, site_name="The Quay Post",
+                            text="The ferry timetable changes on Monday.")
+    late = make_article(url="https://quaypost.example/c", canonical_url=None, site_name=None,
+                        text="Second note from the quay.", evidence={})
+    other = make_article(url="https://harbour.example/d", canonical_url=None, site_name="harbour.example",
+                         text="A note from another harbour.")
+    assert store.upsert([early]) == ["new"]
+    assert store.upsert([declared, late, other]) == ["new", "new", "new"]
+    assert store.counts()["by_site"] == {"The Quay Post": 3, "harbour.example": 1}
+    got = store.get(early.id)
+    assert got is not None and got.site_name == "The Quay Post" and got.evidence["site_name"] == "site"
+    assert late.site_name == "The Quay Post" and late.evidence["site_name"] == "site"
+    # Read again as it first came, the early note is unchanged: it is named the same way on the way in.
+    again = make_article(url="https://www.quaypost.example/a", canonical_url=None, site_name="quaypost.example",
+                         text="First note from the quay.", evidence={})
+    assert store.upsert([again]) == ["unchanged"]
+
+
+def test_a_corpus_from_before_site_names_is_named_when_it_migrates(tmp_path: Path) -> None:
+    from presscut.store import sqlite as store_module
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    for migration in store_module._MIGRATIONS[:11]:
+        for statement in store_module._split_sql(migration):
+            con.execute(statement)
+    con.execute("PRAGMA user_version = 11")
+    rows = [("a1", "https://www.quaypost.example:8443/a", "quaypost.example"),
+            ("a2", "https://quaypost.example/b", "The Quay Post"),
+            ("a3", "https://harbour.example/c", "harbour.example"),
+            ("a4", None, None)]
+    for rid, url, site in rows:
+        con.execute("INSERT INTO articles (id, url, site_name, title, page_type, text, text_hash, data, revision, "
+                    "stored_at) VALUES (?, ?, ?, 't', 'article', 'x', ?, '{}', 1, '2025-01-01')", (rid, url, site, rid))
+    con.commit()
+    con.close()
+    store = SQLiteStore(db)
+    try:
+        assert store.counts()["by_site"] == {"The Quay Post": 2, "harbour.example": 1, "unknown": 1}
+        got = store.get("a1")
+        assert got is not None and got.evidence == {"site_name": "site"}
+    finally:
+        store.close()

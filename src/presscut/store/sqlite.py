@@ -260,6 +260,7 @@ class SQLiteStore:
     ) -> str:
         if not article.id:
             article.assign_id()
+        self._name_site(article)
         article.urls = seen_urls(*article.urls, article.url, article.canonical_url)
         select = "SELECT text_hash, revision, data, title, text, stored_at, rowid FROM articles WHERE id = ?"
         old = self.db.execute(select, (article.id,)).fetchone()
@@ -291,7 +292,9 @@ class SQLiteStore:
         self._record_urls(article.id, article.urls)
         row = _row(article)
         if old_hash == row["text_hash"]:
-            if old_data == row["data"] and old_title == row["title"]:
+            # (the same fields written by SQLite's json_set are the same article: compared as JSON)
+            same = old_data == row["data"] or json.loads(old_data) == json.loads(row["data"])
+            if same and old_title == row["title"]:
                 return "unchanged"
             self._update(row, revision, now)
             return "updated"
@@ -303,6 +306,29 @@ class SQLiteStore:
         self._update(row, revision + 1, now)
         pending.append((article, _story_input(rowid, article, row, signature)))
         return "revision"
+
+    def _name_site(self, article: Article) -> None:
+        """One name per site: an article named only by its host ("harbour.example") takes the name
+        another page of that host declared ("The Harbour Gazette"); the first name a host declares is
+        remembered, and given to the host-named articles already stored (evidence "site")."""
+        host = site_of(article.url or article.canonical_url)
+        if not host:
+            return
+        if article.site_name and article.site_name != host:
+            added = self.db.execute(
+                "INSERT OR IGNORE INTO site_names (host, name) VALUES (?, ?)", (host, article.site_name)
+            ).rowcount
+            if added:
+                self.db.execute(
+                    "UPDATE articles SET site_name = ?, data = json_set(data, '$.evidence.site_name', 'site') "
+                    "WHERE site_name = ?",
+                    (article.site_name, host),
+                )
+            return
+        row = self.db.execute("SELECT name FROM site_names WHERE host = ?", (host,)).fetchone()
+        if row is not None:
+            article.site_name = row[0]
+            article.evidence["site_name"] = "site"
 
     def _seen_at(self, urls: Sequence[str]) -> str | None:
         """The stored article of the same site already seen at one of ``urls`` (another site's
