@@ -259,13 +259,7 @@ def read_pitch(body: LexborNode, title: str | tuple[str | None, ...] | None, con
     and request forms ("Request a demo") are its text, not furniture around an article."""
     if not any(r.reason in PITCH_REASONS for r in content.removed):
         return content
-    walk = Walk(keep=content.keep | PITCH_REASONS)
-    walk.run(body)
-    pitch = _select(walk, title, keep_links=content.listing)
-    if len(pitch.text) <= len(content.text):
-        return content
-    pitch.listing, pitch.thread, pitch.comment_chars = content.listing, content.thread, content.comment_chars
-    return pitch
+    return _read_again(body, title, content, PITCH_REASONS)
 
 
 def read_manual(body: LexborNode, title: str | tuple[str | None, ...] | None, content: Content) -> Content:
@@ -274,13 +268,25 @@ def read_manual(body: LexborNode, title: str | tuple[str | None, ...] | None, co
     (a man page's SEE ALSO), where after a news story they are teasers."""
     if not any(r.reason == "related" for r in content.removed):
         return content
-    walk = Walk(keep=content.keep | {"related"})
+    return _read_again(body, title, content, frozenset({"related"}), teasers=False)
+
+
+def _read_again(
+    body: LexborNode,
+    title: str | tuple[str | None, ...] | None,
+    content: Content,
+    keep: frozenset[str],
+    *,
+    teasers: bool = True,
+) -> Content:
+    """``content`` read again keeping the furniture reasons ``keep`` as well, when that finds more text."""
+    walk = Walk(keep=content.keep | keep)
     walk.run(body)
-    manual = _select(walk, title, keep_links=content.listing, teasers=False)
-    if len(manual.text) <= len(content.text):
+    again = _select(walk, title, keep_links=content.listing, teasers=teasers)
+    if len(again.text) <= len(content.text):
         return content
-    manual.listing, manual.thread, manual.comment_chars = content.listing, content.thread, content.comment_chars
-    return manual
+    again.listing, again.thread, again.comment_chars = content.listing, content.thread, content.comment_chars
+    return again
 
 
 def _rescue(
