@@ -189,6 +189,29 @@ def test_promotion_lines_link_dense_blocks_and_short_furniture_are_dropped() -> 
     assert "byline" in reasons
 
 
+@pytest.mark.parametrize(
+    "lead",
+    ["MIRA: <a href='/x'>Capturan a dos sospechosos en la frontera</a>",
+     "También te puede interesar: <a href='/x'>Suben las tarifas del ferry</a>",
+     "Siehe auch: <a href='/x'>Fährpreise steigen im Juni</a>",
+     "Voir aussi : <a href='/x'>Le prix du ferry augmente</a>",
+     "Saiba mais: <a href='/x'>Tarifas do ferry sobem em junho</a>",
+     "Potrebbe interessarti: <a href='/x'>Aumentano le tariffe del traghetto</a>",
+     "Читайте также: <a href='/x'>Паромные тарифы вырастут в июне</a>",
+     "Czytaj także: <a href='/x'>Ceny promów rosną w czerwcu</a>"],
+)
+def test_promotion_leads_in_other_languages_are_dropped(lead: str) -> None:
+    a = run(article_html(PARAGRAPHS[0], lead, PARAGRAPHS[1], PARAGRAPHS[2]))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert [r.reason for r in a.removed].count("promo") == 1
+
+
+def test_a_paragraph_that_only_starts_like_a_promotion_stays() -> None:
+    line = "Mira Patel, the harbour's new pilot, guided the first ship in at dawn on Monday."
+    a = run(article_html(PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2]))
+    assert line in a.text
+
+
 def test_related_heading_takes_its_section_along() -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     html = page(

@@ -179,7 +179,8 @@ CONTENT_TAGS: frozenset[str] = frozenset({"article", "main"})
 
 # -- text-level patterns -----------------------------------------------------------
 
-#: A paragraph that only promotes another page ("Read more: ...", "READ ALSO: ...").
+#: A paragraph that only promotes another page ("Read more: ...", "READ ALSO: ..."); the lead-ins of the
+#: languages that :data:`presscut.clean.phrases.CROSS_PROMO_LEADINS` knows for already-extracted text.
 PROMO_LINE = re.compile(
     r"""^\W{0,3}(
         read\s+(more|also|next|this|too|on)|also\s+read|see\s+also|more\s+on\s+this|related(\s+(article|story|stories|coverage|content|reading|news))?
@@ -188,6 +189,10 @@ PROMO_LINE = re.compile(
         |sign\s+up|subscribe|get\s+our|follow\s+us|join\s+us|download\s+(our|the)\s+app|advertisement
         |lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|à\s+lire\s+aussi|leer\s+más|lee\s+también|leggi\s+anche
         |veja\s+também|leia\s+também|lees\s+ook|weiterführende?r?\s+links?
+        |siehe\s+auch|auch\s+interessant|voir\s+aussi|(à\s+)?lire\s+également|mira(\s+también)?|lea\s+(también|además)
+        |ver\s+también|(también\s+)?te\s+puede\s+interesar|te\s+recomendamos|no\s+te\s+pierdas|leggi\s+(pure|altro)
+        |potrebbe\s+interessarti|guarda\s+anche|veja\s+mais|saiba\s+mais|leia\s+mais
+        |(читайте|смотрите)\s+также|(читайте|дивіться)\s+також|czytaj\s+(także|też|więcej)|zobacz\s+(także|też)
     )\b\s*[:\-–—>|»]""",
     re.IGNORECASE | re.VERBOSE,
 )
