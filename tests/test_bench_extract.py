@@ -69,3 +69,59 @@ def test_a_title_that_differs_only_in_its_quotes_counts_in_the_folded_match(tmp_
     meta = harness.run_extract_bench(root, [])["metadata"]
     assert meta["title"]["accuracy"] == 0.5  # the page's own quote is kept
     assert meta["title_quotes_folded"]["accuracy"] == 1.0
+
+
+def _snippet_dataset(root: Path) -> Path:
+    """A folder in the layout of trafilatura's evaluation set, with gold metadata on two pages."""
+    (root / "html").mkdir()
+    page = PAGE.replace("<article>", '<article><p class="byline">By Mara Quill</p>').replace(
+        "<head>", '<head><meta property="article:published_time" content="2025-03-04T08:00:00Z">'
+    )
+    data = {}
+    for n, author in enumerate((["Mara Quill"], "Tobin Reyes", None)):
+        (root / "html" / f"p{n}.html.gz").write_bytes(gzip.compress(page.encode()))
+        data[f"https://saltmarsh.example/{n}"] = {
+            "file": f"p{n}.html.gz", "with": ["harbour board met on day 3"], "without": ["Copyright Saltmarsh"],
+            "title": "Dredging plan approved" if author else "", "author": author,
+            "date": "2025-03-04" if author else "",
+        }
+    (root / "evaldata.json").write_text(json.dumps(data), encoding="utf-8")
+    return root
+
+
+def test_gold_metadata_of_the_snippet_set_scores_presscut_and_metadata_peers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def whole_page(html: bytes, text: str, url: str | None) -> str:
+        return harness._html_to_text(text)
+
+    def title_only(html: bytes, text: str, url: str | None) -> harness.Metadata:
+        return harness.Metadata(title="Dredging plan approved | Saltmarsh Sentinel")
+
+    monkeypatch.setitem(harness.EXTRACTORS, "wholepage", (None, whole_page))
+    monkeypatch.setitem(harness.METADATA, "wholepage", title_only)
+    monkeypatch.setitem(harness.METADATA_FIELDS, "wholepage", ("title",))
+    result = harness.run_extract_bench(_snippet_dataset(tmp_path), ["wholepage"])
+    rows = {r["extractor"]: r for r in result["results"]}
+    # Two pages have gold metadata; the third's empty values are not gold.
+    assert result["metadata"]["title"] == {"pages": 2, "accuracy": 1.0}
+    assert result["metadata"]["author"] == {"pages": 2, "accuracy": 0.5}  # a list of names is a gold too
+    assert result["metadata"]["date"] == {"pages": 2, "accuracy": 1.0}
+    assert rows["presscut"]["metadata"] == {"title": 1.0, "date": 1.0, "author": 0.5}
+    assert rows["wholepage"]["metadata"] == {"title": 0.0}
+    table = harness.render(result)
+    assert "title (n=2)" in table and "author (n=2)" in table
+    assert [line.split()[:3] for line in table.splitlines() if line.startswith("wholepage")][-1] == [
+        "wholepage", "0.000", "-"
+    ]
+
+
+def test_a_peer_whose_metadata_call_fails_counts_as_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(html: bytes, text: str, url: str | None) -> harness.Metadata:
+        raise ValueError("no metadata here")
+
+    monkeypatch.setitem(harness.EXTRACTORS, "wholepage", (None, lambda html, text, url: text))
+    monkeypatch.setitem(harness.METADATA, "wholepage", broken)
+    monkeypatch.setitem(harness.METADATA_FIELDS, "wholepage", ("title", "date"))
+    rows = {r["extractor"]: r for r in harness.run_extract_bench(_snippet_dataset(tmp_path), ["wholepage"])["results"]}
+    assert rows["wholepage"]["metadata"] == {"title": 0.0, "date": 0.0}

@@ -4,17 +4,23 @@ Data sets (see ``../shared/bench/README.md``), recognised by their layout:
 
 * **WCXB** (``metadata.json`` + ``html/`` + ``ground-truth/``): word-level F1
   on the bag of lowercased ``\\w+`` tokens against the gold main text,
-  averaged per page, overall and per page type; plus metadata (title, date,
-  author) and page-type accuracy for presscut.
+  averaged per page, overall and per page type; plus presscut's page-type
+  accuracy.
 * **trafilatura's evaluation set** (``evaldata.json`` + ``html/``):
   whitespace-normalised substring search of ``with`` / ``without`` snippets,
   counts pooled over all pages.
+
+Both sets give some pages a gold title, author and publication date: each
+extractor that reports them (presscut, and the peers in :data:`METADATA`) is
+scored on those pages, title after whitespace and case normalisation, date on
+the day, author as one of the gold names.
 
 Peers are optional (``pip install 'presscut[bench]'``); a peer that is not
 installed is reported and left out.  Every extractor gets the same pages in
 the same run, page by page in turn, so a busy machine slows all of them
 alike; only the extraction call is timed (presscut's time includes decoding
-the bytes, the peers get text already decoded).
+the bytes and all its metadata, the peers get text already decoded, and their
+metadata is read in a second, untimed call).
 """
 
 from __future__ import annotations
@@ -112,12 +118,16 @@ def _snippets(path: Path) -> Iterator[Page]:
             continue
         raw = html_path.read_bytes()
         html = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        author = entry.get("author")
         yield Page(
             id=entry["file"],
             html=html,
             url=url,
             with_snippets=list(entry.get("with") or []),
             without_snippets=list(entry.get("without") or []),
+            gold_title=entry.get("title") or None,
+            gold_author=(", ".join(author) if isinstance(author, list) else author) or None,
+            gold_date=entry.get("date") or None,
         )
 
 
@@ -257,6 +267,68 @@ EXTRACTORS: dict[str, tuple[str | None, Extractor]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What an extractor reports about a page besides its text (``date``: ISO, the day first)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+
+
+def _trafilatura_metadata(html: bytes, text: str, url: str | None) -> Metadata:
+    import trafilatura
+
+    doc = trafilatura.extract_metadata(text, default_url=url)
+    if doc is None:
+        return Metadata()
+    authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    return Metadata(doc.title, authors, doc.date)
+
+
+def _readability_metadata(html: bytes, text: str, url: str | None) -> Metadata:
+    from readability import Document
+
+    return Metadata(title=Document(text).short_title())
+
+
+def _newspaper_metadata(html: bytes, text: str, url: str | None) -> Metadata:
+    import newspaper
+
+    config = newspaper.Config()
+    config.fetch_images = False
+    article = newspaper.Article(url or "https://example.org/", config=config)
+    article.download(input_html=text)
+    article.parse()
+    date = article.publish_date.isoformat() if article.publish_date else None
+    return Metadata(article.title or None, tuple(article.authors or ()), date)
+
+
+def _goose_metadata(html: bytes, text: str, url: str | None) -> Metadata:
+    from goose3 import Goose
+
+    with Goose({"enable_image_fetching": False}) as g:
+        article = g.extract(raw_html=text)
+    date = article.publish_datetime_utc.isoformat() if article.publish_datetime_utc else None
+    return Metadata(article.title or None, tuple(article.authors or ()), date)
+
+
+#: Peers that report metadata: name -> function giving it (called apart from the timed extraction).
+METADATA: dict[str, Callable[[bytes, str, str | None], Metadata]] = {
+    "trafilatura": _trafilatura_metadata,
+    "readability": _readability_metadata,
+    "newspaper4k": _newspaper_metadata,
+    "goose3": _goose_metadata,
+}
+#: The fields each peer reports (presscut reports all three).
+METADATA_FIELDS: dict[str, tuple[str, ...]] = {
+    "trafilatura": ("title", "date", "author"),
+    "readability": ("title",),
+    "newspaper4k": ("title", "date", "author"),
+    "goose3": ("title", "date", "author"),
+}
+
+
 def _available(name: str) -> str | None:
     """None when usable, else why not."""
     if name not in EXTRACTORS:
@@ -284,6 +356,8 @@ class Score:
     by_type: dict[str, list[float]] = field(default_factory=dict)
     article_prf: list[tuple[float, float, float]] = field(default_factory=list)
     snippets: Counter[str] = field(default_factory=Counter)
+    #: Metadata matches, for the fields this extractor reports ("title_n", "title_ok", ...).
+    meta: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {"extractor": self.name, "pages": self.pages, "errors": self.errors,
@@ -299,6 +373,11 @@ class Score:
             r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
             out.update(precision=p, recall=r, f1=2 * p * r / (p + r) if p + r else 0.0,
                        accuracy=(c["tp"] + c["tn"]) / max(1, sum(c.values())))
+        fields = ("title", "date", "author") if self.name == "presscut" else METADATA_FIELDS.get(self.name, ())
+        if fields:
+            out["metadata"] = {
+                f: self.meta[f"{f}_ok"] / self.meta[f"{f}_n"] if self.meta[f"{f}_n"] else None for f in fields
+            }
         return out
 
 
@@ -337,8 +416,9 @@ def run_extract_bench(
     bar = _bar(total, "presscut") if progress else None
     for page in iter_pages(dataset, limit):
         article = _run_one("presscut", page, alone, kind)
-        if kind == "wcxb" and article is not None:
-            _score_metadata(article, page, meta)
+        _score_metadata(_article_metadata(article), page, meta)
+        if article is not None:
+            _score_page_type(article, page, meta)
         if bar is not None:
             bar.update(1)
     if bar is not None:
@@ -366,8 +446,7 @@ def run_extract_bench(
         "skipped": skipped,
         "presscut_peak_rss_mb": peak_rss_mb,
     }
-    if kind == "wcxb":
-        result["metadata"] = _metadata_summary(meta)
+    result["metadata"] = _metadata_summary(meta)
     return result
 
 
@@ -389,6 +468,14 @@ def _run_one(name: str, page: Page, score: Score, kind: str) -> Any:
         score.errors += 1
     score.seconds += time.perf_counter() - start
     score.pages += 1
+    if name == "presscut":
+        _score_metadata(_article_metadata(article), page, score.meta)
+    elif name in METADATA and (page.gold_title or page.gold_date or page.gold_author):
+        try:
+            found = METADATA[name](page.html, text, page.url)
+        except Exception:
+            found = Metadata()
+        _score_metadata(found, page, score.meta)
     if kind == "wcxb":
         prf = word_prf(predicted, page.gold_text or "")
         score.prf.append(prf)
@@ -400,26 +487,36 @@ def _run_one(name: str, page: Page, score: Score, kind: str) -> Any:
     return article
 
 
-def _score_metadata(article: Any, page: Page, meta: Counter[str]) -> None:
+def _article_metadata(article: Any) -> Metadata:
+    if article is None:  # the extraction failed
+        return Metadata()
+    date = article.published.date().isoformat() if article.published else None
+    return Metadata(article.title, tuple(article.authors), date)
+
+
+def _score_metadata(found: Metadata, page: Page, meta: Counter[str]) -> None:
     if page.gold_title:
         meta["title_n"] += 1
-        meta["title_ok"] += _norm(article.title) == _norm(page.gold_title)
+        meta["title_ok"] += _norm(found.title) == _norm(page.gold_title)
         # The same with typographic quotes read as straight ones, as gold titles often write them
         # ("Here's" for the page's "Here’s"): how many misses are only that, shown beside the match.
         meta["title_quotes_folded_n"] += 1
-        meta["title_quotes_folded_ok"] += _norm(article.title).translate(_QUOTES) == _norm(
+        meta["title_quotes_folded_ok"] += _norm(found.title).translate(_QUOTES) == _norm(
             page.gold_title
         ).translate(_QUOTES)
     if page.gold_date:
         meta["date_n"] += 1
-        meta["date_ok"] += bool(article.published) and article.published.date().isoformat() == page.gold_date[:10]
+        meta["date_ok"] += found.date is not None and found.date[:10] == page.gold_date[:10]
     if page.gold_author:
         meta["author_n"] += 1
         gold = _norm(page.gold_author)
         names = _AUTHOR_LIST.split(gold)  # a gold list: "a, b and c"
-        meta["author_ok"] += any(_norm(a) == gold or _norm(a) in names for a in article.authors) or (
-            _norm(", ".join(article.authors)) == gold
+        meta["author_ok"] += any(_norm(a) == gold or _norm(a) in names for a in found.authors) or (
+            _norm(", ".join(found.authors)) == gold
         )
+
+
+def _score_page_type(article: Any, page: Page, meta: Counter[str]) -> None:
     if page.page_type:
         gold_type = GOLD_PAGE_TYPES.get(page.page_type, page.page_type)
         ok = article.page_type == gold_type
@@ -508,8 +605,25 @@ def render(result: dict[str, Any]) -> str:
             ratio = f"{speed / base['pages_per_second']:.1f}" if base and base["pages_per_second"] else "-"
             lines.append(f"{r['extractor']:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
                          f"{r['accuracy']:>6.3f} {speed:>8.1f} {ratio:>7}")
+    lines.extend(_render_metadata(result))
     lines.append("")
     lines.append(f"presscut peak RSS: {result['presscut_peak_rss_mb']:.0f} MB")
     for name, why in result["skipped"].items():
         lines.append(f"skipped {name}: {why}")
     return "\n".join(lines)
+
+
+def _render_metadata(result: dict[str, Any]) -> list[str]:
+    """The metadata table: each extractor that reports metadata, the share of the pages with a gold
+    value that it matches, field by field ("-": the extractor does not report that field)."""
+    rows = [r for r in result["results"] if r.get("metadata")]
+    meta = result.get("metadata", {})
+    counts = {f: (meta.get(f) or {}).get("pages", 0) for f in ("title", "date", "author")}
+    if not rows or not any(counts.values()):
+        return []
+    head = f"{'metadata':<12} " + " ".join(f"{f'{f} (n={n})':>15}" for f, n in counts.items())
+    lines = ["", head]
+    for r in rows:
+        cells = [r["metadata"].get(f) for f in counts]
+        lines.append(f"{r['extractor']:<12} " + " ".join(f"{'-' if c is None else f'{c:.3f}':>15}" for c in cells))
+    return lines
