@@ -97,6 +97,65 @@ def test_a_day_name_is_no_author_and_an_authored_by_label_is_no_part_of_one() ->
     assert run(article_html(*PARAGRAPHS, before=labelled)).authors == ["Ines Calder"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Autor: Ines Calder", "Ines Calder"),
+        ("Erstellt von Ines Calder", "Ines Calder"),
+        ("Eingestellt von Ines Calder", "Ines Calder"),
+        ("Ein Beitrag von Ines Calder", "Ines Calder"),
+        ("vom Support Team", "Support Team"),
+        ("Auteur : Ines Calder", "Ines Calder"),
+        ("Publié par Ines Calder", "Ines Calder"),
+        ("Escrito por Ines Calder", "Ines Calder"),
+        ("Scritto da Ines Calder", "Ines Calder"),
+        ("Interview: Ines Calder", "Ines Calder"),
+    ],
+)
+def test_byline_labels_and_lead_ins_in_other_languages_are_no_part_of_the_name(byline: str, name: str) -> None:
+    assert declared_names([byline]) == [name]
+    element = f"<div class='author-name'>{byline}</div>"
+    assert run(article_html(*PARAGRAPHS, before=element)).authors == [name]
+
+
+def test_a_name_keeps_the_full_stop_of_its_last_initial_and_loses_a_trailing_day_or_label() -> None:
+    assert declared_names(["Perry Dunmore Jr."]) == ["Perry Dunmore Jr."]
+    assert declared_names(["Tomas Ruud S."]) == ["Tomas Ruud S."]
+    assert declared_names(["Tomas Ruud."]) == ["Tomas Ruud"]
+    assert declared_names(["Ines Calder Thursday"]) == ["Ines Calder"]
+    assert declared_names(["Ines Calder Donnerstag"]) == ["Ines Calder"]
+    assert declared_names(["Donnerstag"]) == []
+    for text, name in (("Ines Calder Alle Artikel", "Ines Calder"), ("Tomas Ruud am 12.03.2024", "Tomas Ruud")):
+        element = f"<div class='author-name'>{text}</div>"
+        assert run(article_html(*PARAGRAPHS, before=element)).authors == [name], text
+
+
+def test_a_byline_element_names_whoever_follows_its_inner_by_but_not_an_editor_or_photographer() -> None:
+    dated = "<div class='post-meta-author'>Posted on September 21, 2024 by Ines Calder</div>"
+    assert run(article_html(*PARAGRAPHS, before=dated)).authors == ["Ines Calder"]
+    german = "<span class='author'>06.11.2024 13:30 von Tomas Ruud</span>"
+    assert run(article_html(*PARAGRAPHS, before=german)).authors == ["Tomas Ruud"]
+    edited = "<span class='author'>Second Edition Edited by Ines Calder</span>"
+    assert run(article_html(*PARAGRAPHS, before=edited)).authors != ["Ines Calder"]
+
+
+def test_a_visible_posted_by_line_is_a_byline_and_a_published_by_line_is_not() -> None:
+    a = run(article_html(*PARAGRAPHS, "Posted by Ines Calder @ 12:00 am"))
+    assert a.authors == ["Ines Calder"] and "Posted by" not in a.text
+    b = run(article_html(*PARAGRAPHS, "Text von Tomas Ruud"))
+    assert b.authors == ["Tomas Ruud"] and "Text von Tomas Ruud" not in b.text
+    # A publisher is no byline, and an "Author:" line may be the article's own facts (a book's).
+    c = run(article_html(*PARAGRAPHS, "Published by Lantern Works", "Author: Tomas Ruud"))
+    assert "Published by Lantern Works" in c.text and "Author: Tomas Ruud" in c.text
+
+
+def test_a_one_word_desk_is_an_author_only_when_no_person_is_named() -> None:
+    desk = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Redaktion"}})
+    assert run(article_html(*PARAGRAPHS, head=desk)).authors == ["Redaktion"]
+    byline = "<span class='byline'>Von Ines Calder</span>"
+    assert run(article_html(*PARAGRAPHS, head=desk, before=byline)).authors == ["Ines Calder"]
+
+
 def test_author_from_the_written_by_pair_of_twitter_meta_tags() -> None:
     head = (
         "<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='4 minutes'>"

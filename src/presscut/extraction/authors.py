@@ -57,11 +57,16 @@ MICRODATA_AUTHOR_SELECTOR = '[itemprop~="author"] [itemprop~="name"], [itemprop~
 #: English month names and abbreviations, for cutting a date off a byline.
 MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|•·—–»]|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d"
+    r"\s*(?:[|•·—–»]|\s[-@]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d"
+    r"|(?:\s(?:am|um|le|el|il|op|on))?\s*\d{1,2}[:/.]\d"
     r"|\b\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago\b"
+    r"|\b(?:publiziert|veröffentlicht|aktualisiert|alle\s+(?:artikel|beiträge)|all\s+(?:posts|articles|stories)"
+    r"|more\s+(?:from|by)|\d*\s*shares?)\b"
     r"|\sin\s+(?=\S)).*$",
     re.IGNORECASE,
 )
+#: A name's last word that keeps its full stop: an initial or a short abbreviation ("Joe S.", "Jr.").
+_ABBREVIATED_END = re.compile(r"(?:^|[\s.])[^\W\d_]{1,2}\.$")
 #: A written date inside a byline ("Dec 18, 2025", "18 December 2025").
 _DATE_SPAN = re.compile(
     rf"\b{MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?\b|\b\d{{1,2}}\.?\s+{MONTH_NAMES}\.?,?(?:\s+\d{{4}})?\b",
@@ -73,6 +78,15 @@ _LEADING_DATE = re.compile(
 )
 _HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
 _INNER_BY = re.compile(r"\bby\b", re.IGNORECASE)
+#: A "by" after other words in a byline element ("Posted on <date> by ...", "06.11.2023 13:30 von ..."):
+#: the name follows it.
+_INNER_BYLINE = re.compile(r"^.{0,60}?\s(?:by|von|vom|par|por)\s+(?=\S)", re.IGNORECASE)
+#: A credit that is not the author's, just before such a "by" ("Edited by", "Photo by", "Fotos von").
+_OTHER_CREDIT = re.compile(
+    r"\b(?:edited|photos?|photographed|pictures?|images?|illustrat\w*|translated|fotos?|bilder?|übersetzt"
+    r"|herausgegeben)\s+\w+\s+$",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 
 
@@ -84,8 +98,8 @@ def find_authors(
 
     A source that declares an author (a JSON-LD ``author``, a meta author tag, a short
     ``rel=author`` link or author element) is taken at its word: one-word names, user handles
-    and desks ("Metro Desk") are accepted.  The site's own name and organisations are kept
-    only as a last resort, when no source names anyone else.
+    and desks ("Metro Desk") are accepted.  The site's own name, a one-word desk ("Redaktion")
+    and organisations are kept only as a last resort, when no source names anyone else.
     """
     sites = [site_name] if site_name else []
     fallback: list[tuple[list[str], str]] = []
@@ -98,7 +112,7 @@ def find_authors(
             )
         else:
             names = people(values, single_ok=mode != "person", handle_ok=mode == "handle")
-        own = [n for n in names if _is_site(n, sites)]
+        own = [n for n in names if _is_site(n, sites) or n.casefold() in DESK_NAMES]
         if len(own) < len(names):
             return [n for n in names if n not in own], source
         if own:
@@ -167,9 +181,28 @@ DESK_WORDS: frozenset[str] = frozenset(
      "llc", "gmbh", "the", "our", "by", "writer", "agency"}
 )
 _FURNITURE_WORDS: frozenset[str] = P.NON_PERSON_WORDS - DESK_WORDS
+#: One-word desks a page may declare as its author ("Redaktion", "Staff"): kept, like the site's own
+#: name, only when no source names a person.
+DESK_NAMES: frozenset[str] = frozenset(
+    {"staff", "team", "editors", "editorial", "desk", "newsroom", "redaktion", "rédaction", "redacción",
+     "redazione", "redactie", "redakcja", "bureau"}
+)
 #: Words that show a declared "name" is a label or a template placeholder ("page.author.name").
 _NOT_A_NAME: frozenset[str] = frozenset({"author", "authors", "null", "undefined", "none", "unknown"})
 _LAST_FIRST = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?),\s*([^\W\d_][\w'’. -]*)$")
+
+
+def _trim(name: str) -> str:
+    """``name`` without separators and full stops at its ends, but with the full stop of a last
+    initial or abbreviation ("Joe S.", "Perry Bacon Jr."), and without a day's name left after it
+    by a date cut off ("Alex Bozarjian Thursday")."""
+    name = name.strip(" :-–—|").lstrip(".")
+    while name.endswith(".") and not _ABBREVIATED_END.search(name):
+        name = name[:-1].rstrip(" :-–—|,")
+    words = name.split()
+    while 2 < len(words) <= 5 and words[-1].casefold().strip(".,") in P.CALENDAR_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",") if len(words) < len(name.split()) else name
 
 
 def _balanced(name: str) -> str:
@@ -192,7 +225,7 @@ def declared_names(values: Iterable[str], citation: bool = False, furniture: boo
 
 def _declared(values: Iterable[str], citation: bool, furniture: bool) -> Iterator[str]:
     for raw in values:
-        value = _BY.sub("", _clean(raw)).strip(" .:-–—|")
+        value = _trim(_BY.sub("", _clean(raw)))
         if not value or len(value) > 120 or value.startswith(("http://", "https://", "www.")):
             continue
         flipped = _LAST_FIRST.match(value) if citation else None
@@ -200,11 +233,13 @@ def _declared(values: Iterable[str], citation: bool, furniture: bool) -> Iterato
         if "@" in value and " " not in value:  # an e-mail address as the author
             parts = [value]
         for i, part in enumerate(parts):
-            name = _balanced(part.strip(" :-–—|\"“”'").lstrip("."))
+            name = _balanced(_trim(part.strip(" :-–—|\"“”'").lstrip(".")))
             if not name or len(name) > 60 or not any(c.isalpha() for c in name):
                 continue
             key = name.casefold()
-            if (i and _CREDENTIAL.match(name)) or name in _ALIAS_TO_AGENCY or key in P.NON_PERSON_WORDS:
+            if (i and _CREDENTIAL.match(name)) or name in _ALIAS_TO_AGENCY:
+                continue
+            if key in P.NON_PERSON_WORDS and key not in DESK_NAMES:
                 continue
             if key.rstrip(".") in P.CALENDAR_WORDS:  # "Sat" left of "Sat, 12 Apr 2025" in a byline
                 continue
@@ -256,7 +291,11 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
             short.append(by.group(1))  # "Post by handle » date"
             continue
         byline.append(text)
-        name = _AUTHOR_TAIL.sub("", _BY.sub("", _clean(_DATE_SPAN.sub(" ", text)))).strip()
+        name = _clean(_DATE_SPAN.sub(" ", text))
+        inner = None if _BY.match(name) else _INNER_BYLINE.search(name)
+        if inner is not None and not _OTHER_CREDIT.search(inner.group()):
+            name = name[inner.end() :]  # "Posted on September 21, 2020 by Adi Tzlil"
+        name = _AUTHOR_TAIL.sub("", _BY.sub("", name)).strip()
         if name and len(name.split()) <= DECLARED_BYLINE_WORDS:
             short.append(name)  # the whole text of an author element or link: a name as given
     if byline:
@@ -312,7 +351,7 @@ def _people(values: Iterable[str], site_key: str | None, single_ok: bool, handle
         if not value or value.startswith(("http://", "https://", "@")):
             continue
         for part in _AUTHOR_SPLIT.split(_AUTHOR_TAIL.sub("", _BY.sub("", value))):
-            name = _strip_role(_BY.sub("", part).strip(" .:-–—"))
+            name = _strip_role(_trim(_BY.sub("", part)))
             if _INNER_BY.search(name) or not _looks_like_person(name, single_ok, handle_ok):
                 continue
             if site_key and _site_key(name) == site_key:

@@ -38,7 +38,8 @@ MAX_TAGS = 50
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 #: A "By"-style lead-in and the separators of a list of names (shared with the author finder).
 _BY = re.compile(
-    r"^\s*(?:(?:written|authored|posted|reported|words|text|story)\s+)?(?:by|from|von|par|por|door|av|via)\b[:\s]*",
+    rf"^\s*(?:(?:(?:ein|un|a)\s+)?(?:{'|'.join(P.BYLINE_LEAD_WORDS)})\s+(?:by|von|vom|par|por|door|av|da|di)\b"
+    rf"|(?:by|from|von|vom|par|por|door|av|via)\b|(?:{'|'.join(P.AUTHOR_LABEL_WORDS)})\s*:)[:\s]*",
     re.IGNORECASE,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b)\s*")

@@ -319,7 +319,31 @@ CREDIT_LINE_WORDS = (
 #: Letters that a case-insensitive pattern matches to an ASCII letter but ``str.lower`` does not
 #: turn into one ("ſ" is "s", the Kelvin sign "k"): a line holding one always goes to the pattern.
 CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-BYLINE_LINE = re.compile(r"^\s*(by|written by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+#: Verbs and nouns that may stand before a byline's "by" ("Posted by", "Erstellt von", "Publié par",
+#: "Escrito por", "Scritto da", "Geschreven door"), optionally after an article ("Ein Beitrag von").
+BYLINE_LEAD_WORDS: tuple[str, ...] = (
+    "written", "authored", "posted", "reported", "words", "text", "story", "published", "created", "interview",
+    "erstellt", "eingestellt", "veröffentlicht", "geschrieben", "verfasst", "gepostet", "publiziert", "beitrag",
+    "artikel", "publié", "écrit", "rédigé", "posté", "escrito", "publicado", "redactado", "scritto",
+    "pubblicato", "geschreven", "gepubliceerd", "skrevet", "skriven",
+)
+#: Labels that name an author before a colon ("Autor: ...", "Auteur : ...", "Text: ...").
+AUTHOR_LABEL_WORDS: tuple[str, ...] = (
+    "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "autori", "autora",
+    "text", "texte", "texto", "testo", "interview", "redakteur", "redakteurin", "verfasser", "verfasserin",
+)
+#: Lead words that name a publisher before "by" as often as an author ("Published by Tor Books").
+PUBLISHER_LEAD_WORDS: frozenset[str] = frozenset(
+    {"published", "publié", "publicado", "pubblicato", "veröffentlicht", "publiziert", "gepubliceerd"}
+)
+#: A line of the text that is a byline: "By ...", "Posted by ...", "Erstellt von ...".  (An "Author: ..."
+#: line is often part of the article's own facts, a book's or a paper's, and stays.)
+BYLINE_LINE = re.compile(
+    rf"^\s*(?:(?:(?:ein|un|a)\s+)?"
+    rf"(?:{'|'.join(w for w in BYLINE_LEAD_WORDS if w not in PUBLISHER_LEAD_WORDS)})"
+    rf"\s+(?:by|von|vom|par|por|door|av|da|di)|by|von|par|por|di|door|av)\s+\S",
+    re.IGNORECASE,
+)
 #: "5 min read", "Reading time: 4 minutes".
 READING_TIME_LINE = re.compile(
     r"^\W*(reading\s+time\W*)?(\d+|an?|one)\s*(-\s*)?(min|mins|minutes?)\.?(\s+(read|reading))?\W*$"
@@ -501,7 +525,15 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
     {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
      "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
      "oct", "nov", "dec", "january", "february", "march", "july", "september", "october", "november",
-     "december"}
+     "december",
+     # German, French, Spanish and Italian days and months (those that are also names or surnames, such
+     # as "Domingo", "Sabato", "Julio", "Abril", "Mars", are left out)
+     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar",
+     "februar", "märz", "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+     "samedi", "dimanche", "février", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lunes",
+     "martes", "miércoles", "jueves", "viernes", "sábado", "enero", "febrero", "junio", "septiembre", "octubre",
+     "noviembre", "diciembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "gennaio", "febbraio",
+     "giugno", "luglio", "settembre", "ottobre", "dicembre"}
 )
 #: Lower-case words that may sit inside a person's name ("Ludwig van Beethoven").
 NAME_PARTICLES: frozenset[str] = frozenset(
