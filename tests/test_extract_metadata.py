@@ -189,6 +189,8 @@ def test_a_visible_by_line_after_a_date_or_reading_time() -> None:
         ("March 5, 2024", "2024-03-05"),
         ("April 26, 2024Updated on: October 28, 2024", "2024-04-26"),  # two elements' texts glued
         ("5. März 2024Aktualisiert", "2024-03-05"),
+        ("Von: Ines Calder | 31.10.23", "2023-10-31"),  # a two-digit year in a date line
+        ("Erschienen am: 01.11.2023", "2023-11-01"),
     ],
 )
 def test_visible_dates_in_many_languages_and_orders(text: str, expected: str) -> None:
@@ -198,6 +200,9 @@ def test_visible_dates_in_many_languages_and_orders(text: str, expected: str) ->
 
 def test_dates_whose_order_cannot_be_told_are_not_guessed() -> None:
     assert date_in_text("03/04/2024") is None
+    # A two-digit year is read only in a text as short as a date line, and not in a version number.
+    assert date_in_text("The harbour board adopted the plan in its meeting of 12.03.24 after a vote") is None
+    assert date_in_text("version 1.2.23") is None and date_in_text("v10.11.23.4") is None
     assert date_in_text("release 2024.4.4 is out") is None
     assert parse_date("03-04-2024") is None
     assert parse_date("2024-03-04") == datetime(2024, 3, 4, tzinfo=timezone.utc)
@@ -209,6 +214,12 @@ def test_date_from_an_element_marked_as_a_date_not_from_related_posts() -> None:
     a = run(page(f"{related}<h1>Port strike ends</h1>{own}<article>{BODY}</article>"))
     assert a.published == datetime(2024, 5, 2, tzinfo=timezone.utc)
     assert a.evidence["published"] == "date-element"
+
+
+def test_a_date_element_with_a_two_digit_year() -> None:
+    own = "<div class='uploaded-date'> 23.09.22 </div>"
+    a = run(page(f"<h1>Port strike ends</h1>{own}<article>{BODY}</article>"))
+    assert a.published == datetime(2022, 9, 23, tzinfo=timezone.utc)
 
 
 def test_a_modification_date_stands_in_when_nothing_says_published() -> None:

@@ -110,6 +110,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: A numeric date with a two-digit-or-less day and month both under 13, not day-first dotted.
 _AMBIGUOUS_NUMERIC = re.compile(r"^(0?[1-9]|1[0-2])[-/](0?[1-9]|1[0-2])[-/](?:19|20)\d{2}\b")
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
+#: A dotted day-first date with a two-digit year, day and month written with two digits ("31.10.23"),
+#: read only in a text no longer than this (a date line, not a version number in a sentence).
+_SHORT_YEAR = re.compile(r"(?<![\d.])(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d{2})(?![\d.])")
+SHORT_YEAR_TEXT_CHARS = 40
 
 #: Month names and abbreviations in the languages presscut meets most (English ones are read by
 #: :data:`TEXT_DATE`), lower-cased, without their trailing dot -> month number.
@@ -344,13 +348,18 @@ def date_in_url(url: str) -> datetime | None:
 
 def date_in_text(text: str) -> datetime | None:
     """The first dateline-looking date in ``text``: English month names, ISO and dotted dates,
-    month names in other languages, year-first dates and unambiguous slashed dates."""
+    month names in other languages, year-first dates and unambiguous slashed dates; in a text as
+    short as a date line, a dotted date with a two-digit year too ("31.10.23")."""
     match = TEXT_DATE.search(text)
     other = OTHER_DATE.search(text)
     if match is not None and (other is None or match.start() <= other.start()):
         return parse_date(match.group(0).replace(" of ", " "))
     if other is None:
-        return None
+        short = _SHORT_YEAR.search(text) if len(text) <= SHORT_YEAR_TEXT_CHARS else None
+        if short is None:
+            return None
+        day, month, year = (int(g) for g in short.groups())
+        return datetime(year + (1900 if year >= 90 else 2000), month, day, tzinfo=timezone.utc)
     groups = other.groupdict()
     if groups["y"]:
         year, month, day = int(groups["y"]), MONTH_WORDS[groups["mw"].casefold()], int(groups["d"])

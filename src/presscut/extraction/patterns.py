@@ -546,7 +546,8 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 #: A label that says the date after it is the publication date ("Published on", "Posted:"),
 #: in the languages presscut meets most.
 PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b(?:\s+(?:on|am|le|el|il|op))?[:\s]",
+    r"\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|paru|publicado|publicada"
+    r"|pubblicato|gepubliceerd)\b(?:\s+(?:on|am|le|el|il|op))?[:\s]",
     re.IGNORECASE,
 )
 #: A label that says the date after it is a revision's, not the publication's ("Last updated:").
