@@ -154,3 +154,23 @@ def test_a_slash_between_words_divides_a_title(title: str, expected: str) -> Non
 def test_a_subtitle_or_a_stray_mark_in_the_heading_is_not_the_headline(heading: str) -> None:
     head = "<meta property='og:title' content='Cranes idle for a ninth day - Saltmere Courier'>"
     assert title_of(f"<h1>{heading}</h1>", head) == "Cranes idle for a ninth day"
+
+
+def test_a_part_of_the_title_that_is_an_h2_is_the_headline_when_no_h1_is() -> None:
+    head = "<title>Mara Quill's Digital Home | Rebuilding the ferry timetable</title>"
+    body = "<h2>Rebuilding the ferry timetable</h2>"
+    assert title_of(body, head, "https://maraquill.example/blog/ferry") == "Rebuilding the ferry timetable"
+    # A heading in the site's banner or navigation is the site's name, not the page's.
+    banner = "<div class='site-banner'><h2>Saltmere Harbour Authority</h2></div>"
+    head = "<title>Dredging - Overview | Saltmere Harbour Authority</title>"
+    assert title_of(banner, head, "https://harbour.example/dredging") == "Dredging - Overview"
+
+
+def test_an_h1_holding_the_domains_name_inside_the_title_is_the_site_not_the_headline() -> None:
+    head = "<title>Ferry timetable cut again : Quillblog-Archiv | Notes on harbours | Founded 2005</title>"
+    url = "https://archiv.quillblog.example/?p=12"
+    assert title_of("<h1>Quillblog-Archiv</h1>", head, url) == "Ferry timetable cut again"
+    # Before a part that the page shows as its <h2>: "Site » Blog Archive » Headline".
+    head = "<title>Quill Years Left » Blog Archive » Interning small integers</title>"
+    body = "<h1>Quill Years Left</h1><h2>Interning small integers</h2>"
+    assert title_of(body, head, "https://quillyears.example/2024/10/ints/") == "Interning small integers"

@@ -30,6 +30,16 @@ MAX_TITLE_CHARS = 300
 LATER_H1_AGREEMENT = 0.6
 #: How many ``<h1>`` elements are tried, in page order, for one that agrees with the declared titles.
 MAX_H1 = 5
+#: How many ``<h2>`` elements are looked at for one that is a part of a declared title, and the fewest
+#: words that part needs (a section's name, "News", is no headline).
+MAX_H2 = 5
+MIN_PART_WORDS = 2
+#: Class/id words of the boxes whose headings name the site, not the page, and how far up they are looked for.
+MASTHEAD_MARKS: tuple[str, ...] = (
+    "banner", "sitename", "site-name", "site_name", "site-title", "site_title", "logo", "brand", "masthead",
+    "navigation", "navbar", "menu",
+)
+MASTHEAD_DEPTH = 6
 #: Fewest and most words of a page's only ``<h1>`` taken over a ``<title>`` it does not agree
 #: with: a headline's length, not a label's nor a post's.
 MIN_LONE_H1_WORDS = 4
@@ -109,7 +119,12 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
     h1_text = headings[0] if headings else ""
     sites = [s for s in site_names if s]
     raws = [raw for raw, _ in declared]
-    if h1_text and (_is_suffix(h1_text, raws, sites) or _is_added(h1_text, raws, sites)):
+    h2s = _h2_sequences(page)
+    if h1_text and (
+        _is_suffix(h1_text, raws, sites)
+        or _is_added(h1_text, raws, sites)
+        or _is_named_part(h1_text, raws, sites, h2s)
+    ):
         sites.append(h1_text)  # the site's name as the page's <h1>: a suffix to strip, not the headline
     home = is_home_page(page.url)
     stripped = [(strip_site_suffix(_clean(raw), sites, h1_text, keep_leading=home), source) for raw, source in declared]
@@ -149,6 +164,11 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
                 return labelled[0]
             return headline, "h1"
         later = True
+    # No <h1> is the headline: a part of a declared title that is also one of the page's first <h2>s is
+    # ("Site's Home | Headline" over "<h2>Headline</h2>", a blog whose <h1> is its name).
+    part = _part_as_heading(declared, h2s)
+    if part is not None:
+        return part
     # Only a <title> to go by, and it disagrees with the page's one headline-length <h1>: a
     # single-page app's <title> is often the same on every page ("Quillbrook - Where the harbour talks")
     lone = [(node, text) for node, text in zip(nodes, headings, strict=True) if text]
@@ -164,6 +184,44 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
         title, source = stripped[0]
         return _before_pipe(title), source
     return None
+
+
+def _h2_sequences(page: Page) -> set[tuple[str, ...]]:
+    """The words of the page's first :data:`MAX_H2` ``<h2>`` headings outside its masthead."""
+    return {
+        tuple(seq)
+        for node in page.tree.css("h2")[:MAX_H2]
+        if not _in_masthead(node) and (seq := _word_sequence(_heading_text(node)))
+    }
+
+
+def _part_as_heading(declared: list[Found], headings: set[tuple[str, ...]]) -> Found | None:
+    """The longest part of a declared title divided by separators that has the words of one of the
+    page's ``<h2>`` headings (``headings``), when it has at least :data:`MIN_PART_WORDS` words."""
+    if not headings:
+        return None
+    best: Found | None = None
+    for raw, source in declared:
+        parts = _TITLE_SEP.split(_clean(raw))
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            words = _word_sequence(part)
+            if len(words) >= MIN_PART_WORDS and tuple(words) in headings and (best is None or len(part) > len(best[0])):
+                best = (part.strip(), source)
+    return best
+
+
+def _in_masthead(node: Any, depth: int = MASTHEAD_DEPTH) -> bool:
+    """Whether ``node`` sits in navigation or in a box marked as the site's banner, name or logo."""
+    while node is not None and depth > 0:
+        if node.tag == "nav":
+            return True
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".casefold()
+        if any(mark in marks for mark in MASTHEAD_MARKS):
+            return True
+        node, depth = node.parent, depth - 1
+    return False
 
 
 def _before_pipe(title: str) -> str:
@@ -215,6 +273,30 @@ def _is_suffix(h1: str, declared: list[str], site_names: list[str]) -> bool:
         and len(" ".join(parts[:-1]).split()) >= MIN_NAME_WORDS
         for parts in split
     )
+
+
+def _is_named_part(h1: str, declared: list[str], site_names: list[str], h2s: set[tuple[str, ...]]) -> bool:
+    """Whether ``h1`` is short, holds the domain's name and is a whole part of a declared title
+    divided by separators, after the headline ("Headline : Example-Archiv | Tagline" with the
+    ``<h1>`` "Example-Archiv" on example.org) or before a part that is one of the page's ``<h2>``
+    headings (``h2s``): the site's name.  (A leading part before a tagline is a product's name:
+    "Example Checkout | Take payments online".)"""
+    key = _site_key(h1)
+    if len(_word_sequence(h1)) > SITE_PART_WORDS or not any(
+        (label := _domain_label(s)) and label in key for s in site_names
+    ):
+        return False
+    for title in declared:
+        parts = _TITLE_SEP.split(_clean(title))
+        at = [i for i, part in enumerate(parts) if _site_key(part) == key]
+        if len(parts) < 2 or not at:
+            continue
+        before = " ".join(parts[: at[0]])
+        if len(_word_sequence(before)) >= MIN_PART_WORDS:
+            return True
+        if any(tuple(_word_sequence(part)) in h2s for part in parts[at[0] + 1 :]):
+            return True
+    return False
 
 
 def _is_added(h1: str, declared: list[str], site_names: list[str]) -> bool:
@@ -335,6 +417,10 @@ def strip_site_suffix(title: str, site_names: list[str], h1: str = "", *, keep_l
         return _rejoin(parts[1:], seps[1:])
     if h1 and _site_key(_rejoin(parts[:-1], seps)) == _site_key(h1):
         return _rejoin(parts[:-1], seps)
+    # The site's name inside, taglines after it ("Headline : Site | Tagline | Founded 2005"): what is before it.
+    inner = [i for i in range(1, len(parts) - 1) if _site_key(parts[i]) in keys]
+    if inner and len(" ".join(parts[: inner[0]]).split()) >= MIN_NAME_WORDS:
+        return _rejoin(parts[: inner[0]], seps)
     last_sep = seps[-1].strip()
     if last_sep in {"|", "::", "«", "»"} and len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
         return _rejoin(parts[:-1], seps)
