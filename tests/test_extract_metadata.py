@@ -149,6 +149,20 @@ def test_a_visible_posted_by_line_is_a_byline_and_a_published_by_line_is_not() -
     assert "Published by Lantern Works" in c.text and "Author: Tomas Ruud" in c.text
 
 
+def test_an_organisation_with_a_legal_form_is_an_author_only_when_no_person_is_named() -> None:
+    org = "<meta name='author' content='Harbour Users Association e.V.'>"
+    byline = "<span class='byline'>Von Ines Calder</span>"
+    assert run(article_html(*PARAGRAPHS, head=org, before=byline)).authors == ["Ines Calder"]
+    assert run(article_html(*PARAGRAPHS, head=org)).authors == ["Harbour Users Association e.V."]
+
+
+def test_a_handle_or_a_label_left_in_a_byline_is_no_part_of_a_name() -> None:
+    assert declared_names(["Ines Calder @inescalder"]) == ["Ines Calder"]
+    for label in ("Datum", "Stand", "Gesponserte Inhalte"):
+        element = f"<div class='author-name'>{label}</div>"
+        assert run(article_html(*PARAGRAPHS, before=element)).authors == [], label
+
+
 def test_a_one_word_desk_is_an_author_only_when_no_person_is_named() -> None:
     desk = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Redaktion"}})
     assert run(article_html(*PARAGRAPHS, head=desk)).authors == ["Redaktion"]

@@ -65,6 +65,14 @@ _AUTHOR_TAIL = re.compile(
     r"|\sin\s+(?=\S)).*$",
     re.IGNORECASE,
 )
+#: Words a date or place cut off a byline leaves at a name's end ("Ines Calder am", "Tomas Ruud on").
+DANGLING_WORDS: frozenset[str] = frozenset({"am", "um", "vom", "on", "at", "le", "el", "il", "op", "den", "dem"})
+#: A name of an organisation with a legal form or of an association ("Example GmbH", "Example e.V.",
+#: "Example-Stiftung"): an author only as a last resort, like the site's own name.
+_ORGANISATION = re.compile(
+    r"(?:^|[\s-])(?:gmbh|e\.\s?v\.?|ag|inc\.?|ltd\.?|llc|plc|corp\.?|s\.a\.?|stiftung|verband|verlag)(?:$|[\s,])",
+    re.IGNORECASE,
+)
 #: A name's last word that keeps its full stop: an initial or a short abbreviation ("Joe S.", "Jr.").
 _ABBREVIATED_END = re.compile(r"(?:^|[\s.])[^\W\d_]{1,2}\.$")
 #: A written date inside a byline ("Dec 18, 2025", "18 December 2025").
@@ -112,7 +120,7 @@ def find_authors(
             )
         else:
             names = people(values, single_ok=mode != "person", handle_ok=mode == "handle")
-        own = [n for n in names if _is_site(n, sites) or n.casefold() in DESK_NAMES]
+        own = [n for n in names if _is_site(n, sites) or n.casefold() in DESK_NAMES or _ORGANISATION.search(n)]
         if len(own) < len(names):
             return [n for n in names if n not in own], source
         if own:
@@ -195,12 +203,16 @@ _LAST_FIRST = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?),\s*(
 def _trim(name: str) -> str:
     """``name`` without separators and full stops at its ends, but with the full stop of a last
     initial or abbreviation ("Joe S.", "Perry Bacon Jr."), and without a day's name left after it
-    by a date cut off ("Alex Bozarjian Thursday")."""
+    by a date cut off ("Ines Calder Thursday", "Ines Calder am"), nor a user handle after it."""
     name = name.strip(" :-–—|").lstrip(".")
     while name.endswith(".") and not _ABBREVIATED_END.search(name):
         name = name[:-1].rstrip(" :-–—|,")
     words = name.split()
-    while 2 < len(words) <= 5 and words[-1].casefold().strip(".,") in P.CALENDAR_WORDS:
+    while 2 < len(words) <= 5 and (
+        words[-1].casefold().strip(".,") in P.CALENDAR_WORDS
+        or words[-1].casefold() in DANGLING_WORDS
+        or words[-1].startswith("@")
+    ):
         words.pop()
     return " ".join(words).rstrip(",") if len(words) < len(name.split()) else name
 

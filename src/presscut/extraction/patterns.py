@@ -517,6 +517,8 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
         "contact", "email", "share", "reviewed", "fact", "checked", "written", "updated", "published",
         "sponsored", "home", "menu", "search", "login", "subscribe", "comments", "minute", "minutes", "min",
         "author", "authors", "by", "the", "our", "your", "all", "latest",
+        # labels of a date or a sponsor that land in byline boxes ("Datum", "Stand", "Gesponserte Inhalte")
+        "datum", "stand", "gesponserte", "gesponsert", "inhalte", "anzeige",
     }
 )
 #: Day and month names (and their abbreviations) that are never a one-word author: a date's piece left
