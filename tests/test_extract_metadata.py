@@ -156,6 +156,17 @@ def test_an_organisation_with_a_legal_form_is_an_author_only_when_no_person_is_n
     assert run(article_html(*PARAGRAPHS, head=org)).authors == ["Harbour Users Association e.V."]
 
 
+def test_drupal_submitted_lines_and_contributor_fields_are_bylines() -> None:
+    submitted = (
+        "<div class='submitted'>Gespeichert von <span class='username'>quarrylane</span> am 24. Juli 2017 - 18:55</div>"
+    )
+    assert run(article_html(*PARAGRAPHS, before=submitted)).authors == ["quarrylane"]
+    german = "<div class='author-inner'>Von <a class='username'>Ines.Calder</a> am <span>12. Oktober 2019</span></div>"
+    assert run(article_html(*PARAGRAPHS, before=german)).authors == ["Ines.Calder"]
+    contributor = "<span class='field-contributor'>Par <a href='/node/tomas-ruud'>Tomas Ruud</a></span>"
+    assert run(article_html(*PARAGRAPHS, before=contributor)).authors == ["Tomas Ruud"]
+
+
 def test_a_handle_or_a_label_left_in_a_byline_is_no_part_of_a_name() -> None:
     assert declared_names(["Ines Calder @inescalder"]) == ["Ines Calder"]
     for label in ("Datum", "Stand", "Gesponserte Inhalte"):

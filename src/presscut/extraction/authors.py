@@ -34,7 +34,8 @@ TWITTER_LABELS = 4
 #: Elements whose text may be a byline.
 BYLINE_SELECTOR = (
     '[rel~="author"], [itemprop~="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
-    '[class*="Author"], [id*="byline"], [data-testid*="byline"], a[href*="/author/"], a[href*="/authors/"]'
+    '[class*="Author"], [id*="byline"], [data-testid*="byline"], a[href*="/author/"], a[href*="/authors/"], '
+    '[class~="submitted"], [class*="contributor"]'
 )
 
 #: An author element or link whose whole text has at most this many words is read as a name.
@@ -58,15 +59,15 @@ MICRODATA_AUTHOR_SELECTOR = '[itemprop~="author"] [itemprop~="name"], [itemprop~
 MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _AUTHOR_TAIL = re.compile(
     r"\s*(?:[|•·—–»]|\s[-@]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d"
-    r"|(?:\s(?:am|um|le|el|il|op|on))?\s*\d{1,2}[:/.]\d"
+    r"|(?:\s(?:am|um|le|el|il|op|on))?\s*\d{1,2}[:/.]\d|\s(?:am|um|le|el|il|op|on|den|vom)\s+\d"
     r"|\b\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago\b"
     r"|\b(?:publiziert|veröffentlicht|aktualisiert|alle\s+(?:artikel|beiträge)|all\s+(?:posts|articles|stories)"
     r"|more\s+(?:from|by)|\d*\s*shares?)\b"
     r"|\sin\s+(?=\S)).*$",
     re.IGNORECASE,
 )
-#: Words a date or place cut off a byline leaves at a name's end ("Ines Calder am", "Tomas Ruud on").
-DANGLING_WORDS: frozenset[str] = frozenset({"am", "um", "vom", "on", "at", "le", "el", "il", "op", "den", "dem"})
+#: Words a date cut off a byline leaves at a name's end ("Ines Calder am", "Tomas Ruud le").
+DANGLING_WORDS: frozenset[str] = frozenset({"am", "um", "vom", "le", "il", "op"})
 #: A name of an organisation with a legal form or of an association ("Example GmbH", "Example e.V.",
 #: "Example-Stiftung"): an author only as a last resort, like the site's own name.
 _ORGANISATION = re.compile(
@@ -208,11 +209,9 @@ def _trim(name: str) -> str:
     while name.endswith(".") and not _ABBREVIATED_END.search(name):
         name = name[:-1].rstrip(" :-–—|,")
     words = name.split()
-    while 2 < len(words) <= 5 and (
-        words[-1].casefold().strip(".,") in P.CALENDAR_WORDS
-        or words[-1].casefold() in DANGLING_WORDS
-        or words[-1].startswith("@")
-    ):
+    while len(words) > 1 and (words[-1].casefold() in DANGLING_WORDS or words[-1].startswith("@")):
+        words.pop()
+    while 2 < len(words) <= 5 and words[-1].casefold().strip(".,") in P.CALENDAR_WORDS:
         words.pop()
     return " ".join(words).rstrip(",") if len(words) < len(name.split()) else name
 

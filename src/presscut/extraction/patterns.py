@@ -323,6 +323,7 @@ CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 #: "Escrito por", "Scritto da", "Geschreven door"), optionally after an article ("Ein Beitrag von").
 BYLINE_LEAD_WORDS: tuple[str, ...] = (
     "written", "authored", "posted", "reported", "words", "text", "story", "published", "created", "interview",
+    "submitted", "gespeichert", "eingereicht",
     "erstellt", "eingestellt", "veröffentlicht", "geschrieben", "verfasst", "gepostet", "publiziert", "beitrag",
     "artikel", "publié", "écrit", "rédigé", "posté", "escrito", "publicado", "redactado", "scritto",
     "pubblicato", "geschreven", "gepubliceerd", "skrevet", "skriven",
