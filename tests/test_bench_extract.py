@@ -125,3 +125,16 @@ def test_a_peer_whose_metadata_call_fails_counts_as_a_miss(tmp_path: Path, monke
     monkeypatch.setitem(harness.METADATA_FIELDS, "wholepage", ("title", "date"))
     rows = {r["extractor"]: r for r in harness.run_extract_bench(_snippet_dataset(tmp_path), ["wholepage"])["results"]}
     assert rows["wholepage"]["metadata"] == {"title": 0.0, "date": 0.0}
+
+
+def test_a_peers_odd_metadata_types_are_read_as_strings_or_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def odd(html: bytes, text: str, url: str | None) -> harness.Metadata:
+        return harness.Metadata(title=None, authors=[["Mara Quill"], None, 7], date=20250304)  # type: ignore[arg-type]
+
+    monkeypatch.setitem(harness.EXTRACTORS, "wholepage", (None, lambda html, text, url: text))
+    monkeypatch.setitem(harness.METADATA, "wholepage", odd)
+    monkeypatch.setitem(harness.METADATA_FIELDS, "wholepage", ("title", "date", "author"))
+    rows = {r["extractor"]: r for r in harness.run_extract_bench(_snippet_dataset(tmp_path), ["wholepage"])["results"]}
+    assert rows["wholepage"]["metadata"] == {"title": 0.0, "date": 0.0, "author": 0.5}

@@ -276,6 +276,15 @@ class Metadata:
     date: str | None = None
 
 
+def _names(values: Any) -> tuple[str, ...]:
+    """Author names as strings, whatever nesting a peer gives them in (lists of lists, None)."""
+    if isinstance(values, str):
+        return (values,) if values.strip() else ()
+    if isinstance(values, (list, tuple)):
+        return tuple(name for value in values for name in _names(value))
+    return ()
+
+
 def _trafilatura_metadata(html: bytes, text: str, url: str | None) -> Metadata:
     import trafilatura
 
@@ -301,7 +310,7 @@ def _newspaper_metadata(html: bytes, text: str, url: str | None) -> Metadata:
     article.download(input_html=text)
     article.parse()
     date = article.publish_date.isoformat() if article.publish_date else None
-    return Metadata(article.title or None, tuple(article.authors or ()), date)
+    return Metadata(article.title or None, _names(article.authors), date)
 
 
 def _goose_metadata(html: bytes, text: str, url: str | None) -> Metadata:
@@ -310,7 +319,7 @@ def _goose_metadata(html: bytes, text: str, url: str | None) -> Metadata:
     with Goose({"enable_image_fetching": False}) as g:
         article = g.extract(raw_html=text)
     date = article.publish_datetime_utc.isoformat() if article.publish_datetime_utc else None
-    return Metadata(article.title or None, tuple(article.authors or ()), date)
+    return Metadata(article.title or None, _names(article.authors), date)
 
 
 #: Peers that report metadata: name -> function giving it (called apart from the timed extraction).
@@ -473,6 +482,11 @@ def _run_one(name: str, page: Page, score: Score, kind: str) -> Any:
     elif name in METADATA and (page.gold_title or page.gold_date or page.gold_author):
         try:
             found = METADATA[name](page.html, text, page.url)
+            found = Metadata(
+                found.title if isinstance(found.title, str) else None,
+                _names(found.authors),
+                found.date if isinstance(found.date, str) else None,
+            )
         except Exception:
             found = Metadata()
         _score_metadata(found, page, score.meta)
