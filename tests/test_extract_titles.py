@@ -174,3 +174,10 @@ def test_an_h1_holding_the_domains_name_inside_the_title_is_the_site_not_the_hea
     head = "<title>Quill Years Left » Blog Archive » Interning small integers</title>"
     body = "<h1>Quill Years Left</h1><h2>Interning small integers</h2>"
     assert title_of(body, head, "https://quillyears.example/2024/10/ints/") == "Interning small integers"
+
+
+def test_a_run_of_title_parts_divided_like_a_site_suffix_can_be_the_h2_headline() -> None:
+    head = "<title>Tastings January – May 2026 in Saltmere - quilltastings.example</title>"
+    body = "<h1>quilltastings.example</h1><h2>Tastings January – May 2026 in Saltmere</h2>"
+    url = "https://quilltastings.example/tastings-2026"
+    assert title_of(body, head, url) == "Tastings January – May 2026 in Saltmere"

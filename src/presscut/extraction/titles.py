@@ -15,6 +15,7 @@ declared title (a single-page app's ``<title>`` is often the same on every page)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -202,13 +203,16 @@ def _part_as_heading(declared: list[Found], headings: set[tuple[str, ...]]) -> F
         return None
     best: Found | None = None
     for raw, source in declared:
-        parts = _TITLE_SEP.split(_clean(raw))
-        if len(parts) < 2:
-            continue
-        for part in parts:
+        title = _clean(raw)
+        parts, seps = _TITLE_SEP.split(title), _TITLE_SEP.findall(title)
+        # Runs of whole parts, not the whole title: "Januar – Mai 2020" is divided like "Headline – Site".
+        for i, j in itertools.combinations(range(len(parts) + 1), 2):
+            if j - i == len(parts):
+                continue
+            part = _rejoin(parts[i:j], seps[i : j - 1])
             words = _word_sequence(part)
             if len(words) >= MIN_PART_WORDS and tuple(words) in headings and (best is None or len(part) > len(best[0])):
-                best = (part.strip(), source)
+                best = (part, source)
     return best
 
 
