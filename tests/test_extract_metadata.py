@@ -122,6 +122,7 @@ def test_a_name_keeps_the_full_stop_of_its_last_initial_and_loses_a_trailing_day
     assert declared_names(["Perry Dunmore Jr."]) == ["Perry Dunmore Jr."]
     assert declared_names(["Tomas Ruud S."]) == ["Tomas Ruud S."]
     assert declared_names(["Tomas Ruud."]) == ["Tomas Ruud"]
+    assert declared_names(["Lantern Works Inc."]) == ["Lantern Works Inc."]
     assert declared_names(["Ines Calder Thursday"]) == ["Ines Calder"]
     assert declared_names(["Ines Calder Donnerstag"]) == ["Ines Calder"]
     assert declared_names(["Donnerstag"]) == []

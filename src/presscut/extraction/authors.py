@@ -74,8 +74,8 @@ _ORGANISATION = re.compile(
     r"(?:^|[\s-])(?:gmbh|e\.\s?v\.?|ag|inc\.?|ltd\.?|llc|plc|corp\.?|s\.a\.?|stiftung|verband|verlag)(?:$|[\s,])",
     re.IGNORECASE,
 )
-#: A name's last word that keeps its full stop: an initial or a short abbreviation ("Joe S.", "Jr.").
-_ABBREVIATED_END = re.compile(r"(?:^|[\s.])[^\W\d_]{1,2}\.$")
+#: A name's last word that keeps its full stop: an initial or a short abbreviation ("Joe S.", "Jr.", "Inc.").
+_ABBREVIATED_END = re.compile(r"(?:^|[\s.])(?:[^\W\d_]{1,2}|inc|ltd|corp|esq)\.$", re.IGNORECASE)
 #: A written date inside a byline ("Dec 18, 2025", "18 December 2025").
 _DATE_SPAN = re.compile(
     rf"\b{MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?\b|\b\d{{1,2}}\.?\s+{MONTH_NAMES}\.?,?(?:\s+\d{{4}})?\b",
