@@ -15,9 +15,10 @@ declared title (a single-page app's ``<title>`` is often the same on every page)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -120,7 +121,7 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
     h1_text = headings[0] if headings else ""
     sites = [s for s in site_names if s]
     raws = [raw for raw, _ in declared]
-    h2s = _h2_sequences(page)
+    h2s = functools.cache(lambda: _h2_sequences(page))  # read only when a rule needs them
     if h1_text and (
         _is_suffix(h1_text, raws, sites)
         or _is_added(h1_text, raws, sites)
@@ -167,7 +168,7 @@ def find_title(page: Page, obj: dict[str, Any] | None, site_names: Iterable[str]
         later = True
     # No <h1> is the headline: a part of a declared title that is also one of the page's first <h2>s is
     # ("Site's Home | Headline" over "<h2>Headline</h2>", a blog whose <h1> is its name).
-    part = _part_as_heading(declared, h2s)
+    part = _part_as_heading(declared, h2s())
     if part is not None:
         return part
     # Only a <title> to go by, and it disagrees with the page's one headline-length <h1>: a
@@ -279,11 +280,13 @@ def _is_suffix(h1: str, declared: list[str], site_names: list[str]) -> bool:
     )
 
 
-def _is_named_part(h1: str, declared: list[str], site_names: list[str], h2s: set[tuple[str, ...]]) -> bool:
+def _is_named_part(
+    h1: str, declared: list[str], site_names: list[str], h2s: Callable[[], set[tuple[str, ...]]]
+) -> bool:
     """Whether ``h1`` is short, holds the domain's name and is a whole part of a declared title
     divided by separators, after the headline ("Headline : Example-Archiv | Tagline" with the
     ``<h1>`` "Example-Archiv" on example.org) or before a part that is one of the page's ``<h2>``
-    headings (``h2s``): the site's name.  (A leading part before a tagline is a product's name:
+    headings (``h2s()``): the site's name.  (A leading part before a tagline is a product's name:
     "Example Checkout | Take payments online".)"""
     key = _site_key(h1)
     if len(_word_sequence(h1)) > SITE_PART_WORDS or not any(
@@ -298,7 +301,7 @@ def _is_named_part(h1: str, declared: list[str], site_names: list[str], h2s: set
         before = " ".join(parts[: at[0]])
         if len(_word_sequence(before)) >= MIN_PART_WORDS:
             return True
-        if any(tuple(_word_sequence(part)) in h2s for part in parts[at[0] + 1 :]):
+        if any(tuple(_word_sequence(part)) in h2s() for part in parts[at[0] + 1 :]):
             return True
     return False
 
