@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import re
 import resource
 import time
@@ -338,6 +339,10 @@ METADATA_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Loggers of the peers, quieted to errors during a run.
+PEER_LOGGERS: tuple[str, ...] = ("goose3", "newspaper", "trafilatura", "readability", "justext", "htmldate")
+
+
 def _available(name: str) -> str | None:
     """None when usable, else why not."""
     if name not in EXTRACTORS:
@@ -414,6 +419,8 @@ def run_extract_bench(
     on a shared machine falls on all of them alike: the pages/s of the table come
     from this pass, and the peers' scores too.
     """
+    for logger in PEER_LOGGERS:  # their warnings about pages they cannot date would bury the table
+        logging.getLogger(logger).setLevel(logging.ERROR)
     kind = dataset_kind(dataset) if dataset.is_dir() else "missing"
     total = sum(1 for _ in iter_pages(dataset, limit))
     names = ["presscut", *[p for p in (peers or []) if p != "presscut"]]
