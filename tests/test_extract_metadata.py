@@ -242,6 +242,12 @@ def test_date_from_an_element_marked_as_a_date_not_from_related_posts() -> None:
     assert a.evidence["published"] == "date-element"
 
 
+def test_a_post_meta_line_dates_the_page() -> None:
+    meta = "<p class='postmeta'>3. August 2015 &#183; Filed under <a href='/c/harbour'>Harbour</a></p>"
+    a = run(page(f"<h2>Nummer zwei</h2>{meta}<article>{BODY}</article>"))
+    assert a.published == datetime(2015, 8, 3, tzinfo=timezone.utc)
+
+
 def test_a_date_element_with_a_two_digit_year() -> None:
     own = "<div class='uploaded-date'> 23.09.22 </div>"
     a = run(page(f"<h1>Port strike ends</h1>{own}<article>{BODY}</article>"))
