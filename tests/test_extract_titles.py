@@ -156,28 +156,29 @@ def test_a_subtitle_or_a_stray_mark_in_the_heading_is_not_the_headline(heading: 
     assert title_of(f"<h1>{heading}</h1>", head) == "Cranes idle for a ninth day"
 
 
-def test_a_part_of_the_title_that_is_an_h2_is_the_headline_when_no_h1_is() -> None:
-    head = "<title>Mara Quill's Digital Home | Rebuilding the ferry timetable</title>"
-    body = "<h2>Rebuilding the ferry timetable</h2>"
-    assert title_of(body, head, "https://maraquill.example/blog/ferry") == "Rebuilding the ferry timetable"
-    # A heading in the site's banner or navigation is the site's name, not the page's.
-    banner = "<div class='site-banner'><h2>Saltmere Harbour Authority</h2></div>"
-    head = "<title>Dredging - Overview | Saltmere Harbour Authority</title>"
-    assert title_of(banner, head, "https://harbour.example/dredging") == "Dredging - Overview"
-
-
-def test_an_h1_holding_the_domains_name_inside_the_title_is_the_site_not_the_headline() -> None:
-    head = "<title>Ferry timetable cut again : Quillblog-Archiv | Notes on harbours | Founded 2005</title>"
-    url = "https://archiv.quillblog.example/?p=12"
-    assert title_of("<h1>Quillblog-Archiv</h1>", head, url) == "Ferry timetable cut again"
-    # Before a part that the page shows as its <h2>: "Site » Blog Archive » Headline".
-    head = "<title>Quill Years Left » Blog Archive » Interning small integers</title>"
-    body = "<h1>Quill Years Left</h1><h2>Interning small integers</h2>"
-    assert title_of(body, head, "https://quillyears.example/2024/10/ints/") == "Interning small integers"
-
-
-def test_a_run_of_title_parts_divided_like_a_site_suffix_can_be_the_h2_headline() -> None:
-    head = "<title>Tastings January – May 2026 in Saltmere - quilltastings.example</title>"
-    body = "<h1>quilltastings.example</h1><h2>Tastings January – May 2026 in Saltmere</h2>"
-    url = "https://quilltastings.example/tastings-2026"
-    assert title_of(body, head, url) == "Tastings January – May 2026 in Saltmere"
+@pytest.mark.parametrize(
+    ("title", "body", "url", "expected"),
+    [
+        # No <h1> is the headline: the part of the title that is the page's <h2> is.
+        ("Mara Quill's Digital Home | Rebuilding the ferry timetable", "<h2>Rebuilding the ferry timetable</h2>",
+         "https://maraquill.example/blog/ferry", "Rebuilding the ferry timetable"),
+        # ... but not a heading in the site's banner or navigation: that is the site's name.
+        ("Dredging - Overview | Saltmere Harbour Authority",
+         "<div class='site-banner'><h2>Saltmere Harbour Authority</h2></div>",
+         "https://harbour.example/dredging", "Dredging - Overview"),
+        # A run of parts, divided like a site suffix ("January – May").
+        ("Tastings January – May 2026 in Saltmere - quilltastings.example",
+         "<h1>quilltastings.example</h1><h2>Tastings January – May 2026 in Saltmere</h2>",
+         "https://quilltastings.example/tastings-2026", "Tastings January – May 2026 in Saltmere"),
+        # An <h1> holding the domain's name inside the title is the site, the taglines after it go too.
+        ("Ferry timetable cut again : Quillblog-Archiv | Notes on harbours | Founded 2005",
+         "<h1>Quillblog-Archiv</h1>", "https://archiv.quillblog.example/?p=12", "Ferry timetable cut again"),
+        # ... and before a part that the page shows as its <h2>: "Site » Blog Archive » Headline".
+        ("Quill Years Left » Blog Archive » Interning small integers",
+         "<h1>Quill Years Left</h1><h2>Interning small integers</h2>",
+         "https://quillyears.example/2024/10/ints/", "Interning small integers"),
+    ],
+    ids=["h2-part", "banner-h2", "run-of-parts", "h1-site-inside", "h1-site-before-h2"],
+)
+def test_a_title_part_shown_as_h2_or_an_h1_named_by_the_domain(title: str, body: str, url: str, expected: str) -> None:
+    assert title_of(body, f"<title>{title}</title>", url) == expected
