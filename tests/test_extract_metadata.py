@@ -168,6 +168,16 @@ def test_drupal_submitted_lines_and_contributor_fields_are_bylines() -> None:
     assert run(article_html(*PARAGRAPHS, before=contributor)).authors == ["Tomas Ruud"]
 
 
+@pytest.mark.parametrize("login", ["ines.calder", "Ines_Calder", "inescalder"])
+def test_a_declared_login_gives_way_to_the_name_a_byline_shows_for_it(login: str) -> None:
+    declared = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": login}})
+    byline = "<span class='byline'>By Inès Calder</span>"
+    assert run(article_html(*PARAGRAPHS, head=declared, before=byline)).authors == ["Inès Calder"]
+    assert run(article_html(*PARAGRAPHS, head=declared)).authors == [login]  # nothing shows another name
+    other = "<span class='byline'>By Tomas Ruud</span>"  # another person's name is no display name of it
+    assert run(article_html(*PARAGRAPHS, head=declared, before=other)).authors == [login]
+
+
 def test_a_handle_or_a_label_left_in_a_byline_is_no_part_of_a_name() -> None:
     assert declared_names(["Ines Calder @inescalder"]) == ["Ines Calder"]
     for label in ("Datum", "Stand", "Gesponserte Inhalte"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -86,6 +87,9 @@ _LEADING_DATE = re.compile(
     rf"^(?:\s*(?:{_DATE_SPAN.pattern}|\b\d{{4}}\b|{P.READING_TIME.pattern}|[|•·—–,-]))+\s*", re.IGNORECASE
 )
 _HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
+#: A login shown as an author: one token of two or more parts joined by ".", "_" or "-", or one lower-case
+#: word of more letters than a first name has ("ines.calder", "Ines_Calder", "inescalder").
+_LOGIN = re.compile(r"^(?:[^\W_]+[._-])+[^\W_]+$|^[a-z]{12,}$")
 _INNER_BY = re.compile(r"\bby\b", re.IGNORECASE)
 #: A "by" after other words in a byline element ("Posted on <date> by ...", "06.11.2023 13:30 von ..."):
 #: the name follows it.
@@ -113,23 +117,49 @@ def find_authors(
     sites = [site_name] if site_name else []
     fallback: list[tuple[list[str], str]] = []
     declared, organisations = json_ld_authors(page, obj)
-    candidates = _author_sources(page, bylines)
-    for values, source, mode in itertools.chain([(declared, "json-ld", "declared")], candidates):
-        if mode in ("declared", "byline-declared"):
-            names = declared_names(
-                values, citation=source == "meta:citation_author", furniture=mode == "byline-declared"
-            )
-        else:
-            names = people(values, single_ok=mode != "person", handle_ok=mode == "handle")
+    candidates = itertools.chain([(declared, "json-ld", "declared")], _author_sources(page, bylines))
+    for values, source, mode in candidates:
+        names = _read(values, source, mode)
         own = [n for n in names if _is_site(n, sites) or n.casefold() in DESK_NAMES or _ORGANISATION.search(n)]
         if len(own) < len(names):
-            return [n for n in names if n not in own], source
+            found = [n for n in names if n not in own]
+            if any(_LOGIN.match(n) for n in found):
+                return _display_names(found, candidates), source
+            return found, source
         if own:
             fallback.append((own, source))
     if fallback:
         return fallback[0]
     names = declared_names(organisations)
     return (names, "json-ld") if names else None
+
+
+def _read(values: list[str], source: str, mode: str) -> list[str]:
+    """The names in one source's ``values``, read as its ``mode`` says (see :func:`_author_sources`)."""
+    if mode in ("declared", "byline-declared"):
+        return declared_names(values, citation=source == "meta:citation_author", furniture=mode == "byline-declared")
+    return people(values, single_ok=mode != "person", handle_ok=mode == "handle")
+
+
+def _display_names(names: list[str], later: Iterator[tuple[list[str], str, str]]) -> list[str]:
+    """``names`` with each login ("ines.calder", "Ines_Calder") replaced by the name a later source
+    shows for the same letters ("Inès Calder"), when one does."""
+    logins = {_letters(n): n for n in names if _LOGIN.match(n)}
+    shown: dict[str, str] = {}
+    for values, source, mode in later:
+        for name in _read(values, source, mode):
+            key = _letters(name)
+            if key in logins and not _LOGIN.match(name):
+                shown.setdefault(key, name)
+        if len(shown) == len(logins):
+            break
+    return [shown.get(_letters(n), n) if _LOGIN.match(n) else n for n in names]
+
+
+def _letters(name: str) -> str:
+    """A name's letters, lower-case, without accents, separators or spaces ("Inès_Calder" -> "inescalder")."""
+    folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
+    return "".join(c for c in folded if c.isalnum())
 
 
 def json_ld_authors(page: Page, obj: dict[str, Any] | None) -> tuple[list[str], list[str]]:
