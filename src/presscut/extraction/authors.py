@@ -88,7 +88,7 @@ _LEADING_DATE = re.compile(
 )
 _HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
 #: A login shown as an author: one token of two or more parts joined by ".", "_" or "-", or one lower-case
-#: word of more letters than a first name has ("ines.calder", "Ines_Calder", "inescalder").
+#: word of more letters than a first name has ("ines.calder", "Ines_Calder", "inescalderwood").
 _LOGIN = re.compile(r"^(?:[^\W_]+[._-])+[^\W_]+$|^[a-z]{12,}$")
 _INNER_BY = re.compile(r"\bby\b", re.IGNORECASE)
 #: A "by" after other words in a byline element ("Posted on <date> by ...", "06.11.2023 13:30 von ..."):
