@@ -178,6 +178,15 @@ def test_a_declared_login_gives_way_to_the_name_a_byline_shows_for_it(login: str
     assert run(article_html(*PARAGRAPHS, head=declared, before=other)).authors == [login]
 
 
+def test_a_date_line_by_the_headline_that_ends_in_a_name_is_a_byline() -> None:
+    for line in ("11.12.2019 - Ines Calder", "04.02.2022 | 13:10 Uhr | Ines Calder"):
+        a = run(page(f"<h1>Variables and their homes</h1><p class='text-muted'>{line}</p><article>{BODY}</article>"))
+        assert a.authors == ["Ines Calder"], line
+    # A date line ending in words that are no name (lower-case words) names no one.
+    a = run(page(f"<h1>Harbour news</h1><p>12.03.2024 - harbour board meets today</p><article>{BODY}</article>"))
+    assert a.authors == []
+
+
 def test_a_handle_or_a_label_left_in_a_byline_is_no_part_of_a_name() -> None:
     assert declared_names(["Ines Calder @inescalder"]) == ["Ines Calder"]
     for label in ("Datum", "Stand", "Gesponserte Inhalte"):

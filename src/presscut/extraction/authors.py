@@ -86,6 +86,13 @@ _DATE_SPAN = re.compile(
 _LEADING_DATE = re.compile(
     rf"^(?:\s*(?:{_DATE_SPAN.pattern}|\b\d{{4}}\b|{P.READING_TIME.pattern}|[|•·—–,-]))+\s*", re.IGNORECASE
 )
+#: A short line of a numeric date (and a time) and then, after a separator, only a name; its longest length.
+_DATED_NAME = re.compile(
+    r"^\s*\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm))?)?"
+    r"\s*[|•·—–-]\s*([^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3})\s*$",
+    re.IGNORECASE,
+)
+DATED_NAME_CHARS = 60
 _HANDLE = re.compile(r"^[^\W_][\w.-]{1,39}$")
 #: A login shown as an author: one token of two or more parts joined by ".", "_" or "-", or one lower-case
 #: word of more letters than a first name has ("ines.calder", "Ines_Calder", "inescalderwood").
@@ -346,6 +353,10 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
     visible = [line for line in map(_after_date, bylines) if _BY.match(line)]
     if visible:
         yield visible, "text", "single"
+    # "11.12.2019 - Ines Calder", "04.02.2022 | 13:10 Uhr | Ines Calder": a date line ending in a name.
+    dated = [m.group(1) for line in bylines if len(line) <= DATED_NAME_CHARS and (m := _DATED_NAME.match(line))]
+    if dated:
+        yield dated, "text", "person"
 
 
 def _labelled_meta_author(page: Page) -> tuple[str, str] | None:
