@@ -6,6 +6,8 @@ Every page here is synthetic (fictional outlets, products and forums), written i
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from presscut.extraction.titles import strip_site_suffix
@@ -182,3 +184,11 @@ def test_a_subtitle_or_a_stray_mark_in_the_heading_is_not_the_headline(heading: 
 )
 def test_a_title_part_shown_as_h2_or_an_h1_named_by_the_domain(title: str, body: str, url: str, expected: str) -> None:
     assert title_of(body, f"<title>{title}</title>", url) == expected
+
+
+def test_a_title_of_thousands_of_keywords_is_read_in_bounded_time() -> None:
+    keywords = " | ".join(f"harbour keyword {i}" for i in range(3000))
+    started = time.perf_counter()
+    title = title_of("<h2>harbour keyword 5</h2>", f"<title>{keywords}</title>")
+    assert title == "harbour keyword 0"  # the first part, as for any piped title
+    assert time.perf_counter() - started < 5  # a bound against quadratic blow-up, not a speed target

@@ -36,6 +36,8 @@ MAX_H1 = 5
 #: words that part needs (a section's name, "News", is no headline).
 MAX_H2 = 5
 MIN_PART_WORDS = 2
+#: Most parts a declared title divided by separators may have to be searched for runs of parts.
+MAX_TITLE_PARTS = 12
 #: Class/id words of the boxes whose headings name the site, not the page, and how far up they are looked for.
 MASTHEAD_MARKS: tuple[str, ...] = (
     "banner", "sitename", "site-name", "site_name", "site-title", "site_title", "logo", "brand", "masthead",
@@ -206,6 +208,8 @@ def _part_as_heading(declared: list[Found], headings: set[tuple[str, ...]]) -> F
     for raw, source in declared:
         title = _clean(raw)
         parts, seps = _TITLE_SEP.split(title), _TITLE_SEP.findall(title)
+        if len(parts) > MAX_TITLE_PARTS:  # a list of keywords, not a headline and its site
+            continue
         # Runs of whole parts, not the whole title: "Januar – Mai 2020" is divided like "Headline – Site".
         for i, j in itertools.combinations(range(len(parts) + 1), 2):
             if j - i == len(parts):
