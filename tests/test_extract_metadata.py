@@ -187,6 +187,12 @@ def test_a_date_line_by_the_headline_that_ends_in_a_name_is_a_byline() -> None:
     assert a.authors == []
 
 
+def test_a_byline_label_in_an_element_of_its_own_names_the_next_one() -> None:
+    meta = "<div><time>Aug 04, 2025</time></div><div><p>Written by</p><p>Ines Calder</p></div>"
+    a = run(page(f"<h1>Catering trends</h1>{meta}<article>{BODY}</article>"))
+    assert a.authors == ["Ines Calder"]
+
+
 def test_a_handle_or_a_label_left_in_a_byline_is_no_part_of_a_name() -> None:
     assert declared_names(["Ines Calder @inescalder"]) == ["Ines Calder"]
     for label in ("Datum", "Stand", "Gesponserte Inhalte"):

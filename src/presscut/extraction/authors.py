@@ -86,6 +86,12 @@ _DATE_SPAN = re.compile(
 _LEADING_DATE = re.compile(
     rf"^(?:\s*(?:{_DATE_SPAN.pattern}|\b\d{{4}}\b|{P.READING_TIME.pattern}|[|•·—–,-]))+\s*", re.IGNORECASE
 )
+#: A line that is only a byline's label, the name being in the next element.
+_BARE_LABEL = re.compile(
+    rf"^\s*(?:(?:(?:article|post|story|text|words)\s+)?by|(?:{'|'.join(P.BYLINE_LEAD_WORDS)})\s+(?:by|von|par|por|door|da)"
+    rf"|{'|'.join(P.AUTHOR_LABEL_WORDS)})\s*:?\s*$",
+    re.IGNORECASE,
+)
 #: A short line of a numeric date (and a time) and then, after a separator, only a name; its longest length.
 _DATED_NAME = re.compile(
     r"^\s*\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm))?)?"
@@ -350,6 +356,7 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
         yield byline, "byline", "person"
     for name in short[:DECLARED_BYLINES]:
         yield [name], "byline", "byline-declared"
+    bylines = _joined_labels(list(bylines))
     visible = [line for line in map(_after_date, bylines) if _BY.match(line)]
     if visible:
         yield visible, "text", "single"
@@ -357,6 +364,18 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
     dated = [m.group(1) for line in bylines if len(line) <= DATED_NAME_CHARS and (m := _DATED_NAME.match(line))]
     if dated:
         yield dated, "text", "person"
+
+
+def _joined_labels(lines: list[str]) -> list[str]:
+    """``lines`` with a line that is only a byline's label ("Written by", "Author", "Article by") joined
+    to the line after it, where a page sets the name in an element of its own."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if _BARE_LABEL.match(line) and i + 1 < len(lines):
+            out.append(f"{line.strip().rstrip(':')}: {lines[i + 1]}")
+        else:
+            out.append(line)
+    return out
 
 
 def _labelled_meta_author(page: Page) -> tuple[str, str] | None:
