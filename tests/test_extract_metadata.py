@@ -193,6 +193,15 @@ def test_a_byline_label_in_an_element_of_its_own_names_the_next_one() -> None:
     assert a.authors == ["Ines Calder"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["By Ines Calder December 2, 2025", "Mar 24, 2025 By Ines Calder 0 comments", "by Ines Calder on Jan 2, 2025"],
+)
+def test_a_visible_by_line_with_a_date_or_a_comment_count_after_the_name(line: str) -> None:
+    a = run(page(f"<h1>The history of coffee</h1><p>{line}</p><article>{BODY}</article>"))
+    assert a.authors == ["Ines Calder"]
+
+
 def test_a_handle_or_a_label_left_in_a_byline_is_no_part_of_a_name() -> None:
     assert declared_names(["Ines Calder @inescalder"]) == ["Ines Calder"]
     for label in ("Datum", "Stand", "Gesponserte Inhalte"):

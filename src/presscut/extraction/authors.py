@@ -63,7 +63,7 @@ _AUTHOR_TAIL = re.compile(
     r"|(?:\s(?:am|um|le|el|il|op|on))?\s*\d{1,2}[:/.]\d|\s(?:am|um|le|el|il|op|on|den|vom)\s+\d"
     r"|\b\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago\b"
     r"|\b(?:publiziert|veröffentlicht|aktualisiert|alle\s+(?:artikel|beiträge)|all\s+(?:posts|articles|stories)"
-    r"|more\s+(?:from|by)|\d*\s*shares?)\b"
+    r"|more\s+(?:from|by)|\d*\s*shares?|\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|replies))\b"
     r"|\sin\s+(?=\S)).*$",
     re.IGNORECASE,
 )
@@ -82,6 +82,8 @@ _DATE_SPAN = re.compile(
     rf"\b{MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?\b|\b\d{{1,2}}\.?\s+{MONTH_NAMES}\.?,?(?:\s+\d{{4}})?\b",
     re.IGNORECASE,
 )
+#: Such a date with the preposition before it ("on Jan 2, 2025").
+_DATE_AFTER = re.compile(rf"(?:\b(?:on|am|um|le|el|il|op)\s+)?(?:{_DATE_SPAN.pattern})", re.IGNORECASE)
 #: Dates, reading times and separators before a byline's "By" ("Mar 24, 2025 · 3 min read · By").
 _LEADING_DATE = re.compile(
     rf"^(?:\s*(?:{_DATE_SPAN.pattern}|\b\d{{4}}\b|{P.READING_TIME.pattern}|[|•·—–,-]))+\s*", re.IGNORECASE
@@ -418,7 +420,7 @@ def people(
 
 def _people(values: Iterable[str], site_key: str | None, single_ok: bool, handle_ok: bool) -> Iterator[str]:
     for raw in values:
-        value = _clean(raw)
+        value = _clean(_DATE_AFTER.sub(" ", raw))  # "By Ines Calder December 2, 2025", "... on Jan 2, 2025"
         if not value or value.startswith(("http://", "https://", "@")):
             continue
         for part in _AUTHOR_SPLIT.split(_AUTHOR_TAIL.sub("", _BY.sub("", value))):
