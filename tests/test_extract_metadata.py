@@ -377,6 +377,16 @@ def test_microdata_date_published_written_out_in_another_language() -> None:
     assert (a.published, a.date_source) == (datetime(2023, 12, 28, tzinfo=timezone.utc), "time-element")
 
 
+def test_a_day_first_date_in_a_url_path_when_its_order_is_certain() -> None:
+    assert date_in_url("https://harbour.example/meldungen/29-10-2021") == datetime(2021, 10, 29, tzinfo=timezone.utc)
+    assert date_in_url("https://harbour.example/bericht_vom_22.04.2020_lage") == datetime(
+        2020, 4, 22, tzinfo=timezone.utc
+    )
+    assert date_in_url("https://harbour.example/news/01-02-2022/") is None  # January 2 or February 1
+    assert date_in_url("https://harbour.example/bericht_31.02.2020") is None  # no such day
+    assert date_in_url("https://harbour.example/release-v1.2.2020/") is None
+
+
 def test_date_in_a_url_path_with_year_and_month_joined() -> None:
     assert date_in_url("https://news.saltmere.example/local/2020-02/19/c_1125597921.htm") == datetime(
         2020, 2, 19, tzinfo=timezone.utc

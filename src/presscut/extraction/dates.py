@@ -90,6 +90,8 @@ _URL_DATE = (
     re.compile(r"(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])"),
     re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
 )
+#: A day-first date in the path ("/meldungen/29-10-2021", "bericht_vom_22.04.2020_...").
+_URL_DAY_FIRST = re.compile(r"(?:^|[/_-])(0?[1-9]|[12]\d|3[01])([.-])(0?[1-9]|1[0-2])\2((?:19|20)\d{2})(?:$|[^\d])")
 _URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -326,7 +328,8 @@ def _same_day(visible: datetime, declared: datetime, text: str) -> bool:
 
 
 def date_in_url(url: str) -> datetime | None:
-    """A date written in the URL's path ("/2024/03/05/", "/2024-03-05-", "/20240305/")."""
+    """A date written in the URL's path ("/2024/03/05/", "/2024-03-05-", "/20240305/"), or day first when
+    the order is certain ("/29-10-2021", "_22.04.2020_")."""
     from urllib.parse import urlsplit
 
     try:
@@ -343,6 +346,14 @@ def date_in_url(url: str) -> datetime | None:
                 return datetime(year, month, day, tzinfo=timezone.utc)
             except ValueError:
                 continue
+    day_first = _URL_DAY_FIRST.search(path)
+    if day_first is not None:
+        d, sep, m, y = day_first.groups()
+        if sep == "." or int(d) > 12:  # "22.04.2020" is day-first; "01-02-2022" could be either
+            try:
+                return datetime(int(y), int(m), int(d), tzinfo=timezone.utc)
+            except ValueError:  # "31.02.2020"
+                return None
     return None
 
 
