@@ -505,8 +505,7 @@ def _in_article(node: Any, depth: int = ARTICLE_DEPTH) -> bool:
 #: Elements whose class or id says they hold a date.
 DATE_ELEMENT_SELECTOR = (
     '[class*="date" i], [class*="publish" i], [class*="publication" i], [class*="posted" i], [id*="date" i], '
-    '[class*="postmeta" i], [class*="post-meta" i], [class*="entry-meta" i], [class*="article-meta" i], '
-    '[class~="submitted" i]'
+    '[class*="postmeta" i], [class*="post-meta" i]'
 )
 #: How many such elements are read, and the longest text one may have.
 DATE_ELEMENTS = 40
