@@ -35,9 +35,10 @@ TWITTER_LABELS = 4
 #: Elements whose text may be a byline.
 BYLINE_SELECTOR = (
     '[rel~="author"], [itemprop~="author"], [class*="byline"], [class*="Byline"], [class*="author"], '
-    '[class*="Author"], [id*="byline"], [data-testid*="byline"], a[href*="/author/"], a[href*="/authors/"], '
-    '[class~="submitted"], [class*="contributor"]'
+    '[class*="Author"], [id*="byline"], [data-testid*="byline"], a[href*="/author/"], a[href*="/authors/"]'
 )
+#: Elements whose text may be a byline too, looked at last (each selector makes the page's CSS query dearer).
+LATE_BYLINE_SELECTOR = '[class~="submitted"], [class*="contributor"]'
 
 #: An author element or link whose whole text has at most this many words is read as a name.
 DECLARED_BYLINE_WORDS = 5
@@ -336,9 +337,37 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
     ]
     if micro:
         yield micro, "microdata", "handle"
+    yield from _element_bylines(page, BYLINE_SELECTOR)
+    bylines = _joined_labels(list(bylines))
+    visible = [line for line in map(_after_date, bylines) if _BY.match(line)]
+    if visible:
+        yield visible, "text", "single"
+    # "11.12.2019 - Ines Calder", "04.02.2022 | 13:10 Uhr | Ines Calder": a date line ending in a name.
+    dated = [m.group(1) for line in bylines if len(line) <= DATED_NAME_CHARS and (m := _DATED_NAME.match(line))]
+    if dated:
+        yield dated, "text", "person"
+    # Rarer byline boxes (Drupal's "submitted", contributor fields), queried only when nothing else named anyone.
+    yield from _element_bylines(page, LATE_BYLINE_SELECTOR)
+
+
+def _joined_labels(lines: list[str]) -> list[str]:
+    """``lines`` with a line that is only a byline's label ("Written by", "Author", "Article by") joined
+    to the line after it, where a page sets the name in an element of its own."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if _BARE_LABEL.match(line) and i + 1 < len(lines):
+            out.append(f"{line.strip().rstrip(':')}: {lines[i + 1]}")
+        else:
+            out.append(line)
+    return out
+
+
+def _element_bylines(page: Page, selector: str) -> Iterator[tuple[list[str], str, str]]:
+    """The byline sources of the elements ``selector`` finds: their texts read as bylines, then up to
+    :data:`DECLARED_BYLINES` short ones read as names given."""
     byline: list[str] = []
     short: list[str] = []
-    for node in page.tree.css(BYLINE_SELECTOR)[:BYLINE_NODES]:
+    for node in page.tree.css(selector)[:BYLINE_NODES]:
         text = _clean(node.text(deep=True, separator=" "))
         if not 2 < len(text) <= 120 or _in_comments(node):
             continue
@@ -358,26 +387,6 @@ def _author_sources(page: Page, bylines: Iterable[str]) -> Iterator[tuple[list[s
         yield byline, "byline", "person"
     for name in short[:DECLARED_BYLINES]:
         yield [name], "byline", "byline-declared"
-    bylines = _joined_labels(list(bylines))
-    visible = [line for line in map(_after_date, bylines) if _BY.match(line)]
-    if visible:
-        yield visible, "text", "single"
-    # "11.12.2019 - Ines Calder", "04.02.2022 | 13:10 Uhr | Ines Calder": a date line ending in a name.
-    dated = [m.group(1) for line in bylines if len(line) <= DATED_NAME_CHARS and (m := _DATED_NAME.match(line))]
-    if dated:
-        yield dated, "text", "person"
-
-
-def _joined_labels(lines: list[str]) -> list[str]:
-    """``lines`` with a line that is only a byline's label ("Written by", "Author", "Article by") joined
-    to the line after it, where a page sets the name in an element of its own."""
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if _BARE_LABEL.match(line) and i + 1 < len(lines):
-            out.append(f"{line.strip().rstrip(':')}: {lines[i + 1]}")
-        else:
-            out.append(line)
-    return out
 
 
 def _labelled_meta_author(page: Page) -> tuple[str, str] | None:
