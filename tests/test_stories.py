@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -62,6 +63,17 @@ def test_ascii_texts_hash_as_their_casefolded_unicode_form() -> None:
     text = "Harbour Board Votes To Dredge The Channel, Says CHAIR"
     assert h.word_hashes(text).tolist() == h.word_hashes(text + " \u201c").tolist()  # a quote: not ASCII, no word
     assert h.word_hashes("STRASSE").tolist() == h.word_hashes("Straße").tolist()  # casefold: ß is ss
+
+
+def test_folding_by_table_gives_the_hashes_of_casefold() -> None:
+    """Texts of the Basic Plane whose characters each fold to one are folded by table lookup; the hashes are
+    those of ``str.casefold`` (the path a text with "ß" or a character beyond the plane takes)."""
+    h = MinHasher()
+    texts = ("ΟΔΟΣ Οδός ςσ", "Ѳеодоръ КИЇВ", "ſtraight \u212aelvin \u2126hm Åre", "Ǆemal ǅemal", "İz Iz", "Ａｂｃ ﬁne")
+    for text in texts:
+        normal = unicodedata.normalize("NFKC", text)
+        assert h.word_hashes(text).tolist() == h._hash_words(normal.casefold()).tolist(), text
+    assert h.word_hashes("Straße").tolist() == h._hash_words("strasse").tolist()
 
 
 def test_signatures_are_deterministic_across_instances(bases: list[BaseText]) -> None:

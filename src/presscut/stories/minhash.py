@@ -18,6 +18,7 @@ groups the same either way.)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 import unicodedata
@@ -61,6 +62,30 @@ def _codes(text: str) -> npt.NDArray[np.uint8] | npt.NDArray[np.uint16] | npt.ND
     if ((codes & 0xF800) == 0xD800).any():  # a surrogate pair: a character beyond the plane
         return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return codes
+
+
+def _term(codes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """``g(c)``, what a (folded) character contributes to the running sum of :meth:`MinHasher.word_hashes`."""
+    with np.errstate(over="ignore"):
+        return codes * _U64(0xD6E8FEB86659FD93) + _U64(0x9E3779B1)
+
+
+@functools.cache
+def _plane_tables() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """For every code point of the Basic Multilingual Plane: the term ``g`` of its case fold, whether its case
+    fold is a word character, and whether it folds to more than one character ("ß" to "ss"; such a text is
+    folded with ``str.casefold``).  Built once per process, in a few milliseconds."""
+    folded = np.arange(0x10000, dtype=np.uint64)
+    expands = np.zeros(0x10000, dtype=np.bool_)
+    for c in itertools.chain(range(0xD800), range(0xE000, 0x10000)):
+        char = chr(c)
+        fold = char.casefold()
+        if fold != char:
+            if len(fold) == 1:
+                folded[c] = ord(fold)
+            else:
+                expands[c] = True
+    return _term(folded), _word_chars()[folded.astype(np.intp)], expands
 
 
 def _distinct(values: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
@@ -140,13 +165,23 @@ class MinHasher:
 
         Each character ``c_i`` contributes ``g(c_i) * M**i`` to a running sum ``S``; a
         word spanning ``[s, e)`` hashes to ``(S[e] - S[s]) * M**-s`` (``M`` odd, so
-        invertible modulo 2**64).
+        invertible modulo 2**64).  Case folding is a table lookup per character
+        (:func:`_plane_tables`) where every character of the text lies in the Basic
+        Multilingual Plane and folds to one character, so the text is never copied
+        folded; otherwise, and for texts too long for one piece, ``str.casefold``
+        gives the same hashes.
         """
-        if text.isascii():  # NFKC already, and casefold() is lower() there (at a tenth of its cost)
-            folded = text.lower()
+        if text.isascii():  # NFKC already, and no character folds to more than one
+            if len(text) <= KEPT_POWERS:
+                return self._hash_codes(np.frombuffer(text.encode("ascii"), dtype=np.uint8))
+            folded = text.lower()  # casefold() is lower() here, at a tenth of its cost
         else:
             if not unicodedata.is_normalized("NFKC", text):
                 text = unicodedata.normalize("NFKC", text)
+            if len(text) <= KEPT_POWERS:
+                codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+                if not ((codes & 0xF800) == 0xD800).any() and not np.take(_plane_tables()[2], codes).any():
+                    return self._hash_codes(codes)
             folded = text.casefold()
         if len(folded) <= KEPT_POWERS:
             return self._hash_words(folded)
@@ -163,21 +198,32 @@ class MinHasher:
             start = end
         return np.concatenate(pieces)
 
+    def _hash_codes(self, codes: npt.NDArray[np.uint8] | npt.NDArray[np.uint16]) -> npt.NDArray[np.uint64]:
+        """:meth:`word_hashes` of a normalised text given as its code points, none of which folds to more than one
+        character: each is folded, read as a word character or not, and given its term by one table lookup."""
+        terms, word, _ = _plane_tables()
+        inword = np.zeros(codes.size + 2, dtype=np.bool_)
+        np.take(word, codes, out=inword[1:-1])
+        return self._hash_runs(np.take(terms, codes), inword)
+
     def _hash_words(self, folded: str) -> npt.NDArray[np.uint64]:
         """:meth:`word_hashes` of a text already normalised and casefolded."""
         codes = _codes(folded)
-        if codes.size == 0:
-            return np.empty(0, dtype=np.uint64)
         inword = np.zeros(codes.size + 2, dtype=np.bool_)
         np.take(_word_chars(), codes, out=inword[1:-1])
+        return self._hash_runs(_term(codes.astype(np.uint64)), inword)
+
+    def _hash_runs(self, terms: npt.NDArray[np.uint64], inword: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint64]:
+        """The hash of each run of word characters: ``terms`` are the characters' ``g(c)``, ``inword[1:-1]``
+        whether each is a word character (``inword`` padded with False at both ends)."""
         # Where a run of word characters starts or ends: starts and ends alternate.
         edges = np.flatnonzero(inword[1:] != inword[:-1])
         if edges.size == 0:
             return np.empty(0, dtype=np.uint64)
         starts, ends = edges[0::2], edges[1::2]
-        powers, inverse = self._power_tables(codes.size)
+        powers, inverse = self._power_tables(terms.size)
         with np.errstate(over="ignore"):
-            values = (codes.astype(np.uint64) * _U64(0xD6E8FEB86659FD93) + _U64(0x9E3779B1)) * powers[: codes.size]
+            values = terms * powers[: terms.size]
             sums = np.concatenate((np.zeros(1, dtype=np.uint64), np.cumsum(values, dtype=np.uint64)))
             h = (sums[ends] - sums[starts]) * inverse[starts]
             h ^= h >> _U64(32)
