@@ -382,7 +382,10 @@ def test_bench_pairs_each_larger_run_with_as_many_articles_at_the_smallest_scale
     assert "reference" not in small["runs"][0]
     run = large["runs"][0]
     assert run["reference"]["articles"] >= run["articles"] and run["reference"]["ms_per_article"] > 0
-    assert "paired: each run at 3000 against as many new articles at 1500" in render_stories_bench(result)
+    rendered = render_stories_bench(result)
+    assert "paired: each run at 3000 against as many new articles at 1500" in rendered
+    assert "x wall, median of" in rendered and "x CPU, median of" in rendered
+    assert all(r["move_ms_per_article"] <= r["ms_per_article"] for p in result["scale"] for r in p["runs"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["quality.db"]  # the snapshot and its copies are gone
 
 

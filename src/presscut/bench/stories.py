@@ -241,6 +241,7 @@ def scale_point(
             "ms_min": min(ms),
             "ms_max": max(ms),
             "lookup_ms": statistics.median(t["lookup_ms_per_article"] for t in timings),
+            "move_ms": statistics.median(t["move_ms_per_article"] for t in timings),
             "candidates": found,
             "bytes_per_article": _story_bytes(store.db) / n_stored,
             "file_bytes_per_article": file_bytes / n_stored,
@@ -337,7 +338,7 @@ def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int)
     """
     db = index.db
     index.buckets.moves.clear()
-    index.buckets.lookup_seconds = 0.0
+    index.buckets.lookup_seconds = index.buckets.move_seconds = 0.0
     worst = seconds = cpu = anon = 0.0
     done, written = 0, _written()
     while True:
@@ -361,6 +362,7 @@ def _assign_until_main(index: StoryIndex, new: Iterator[NewArticle], least: int)
         "ms_per_article": 1000 * seconds / done,
         "cpu_ms_per_article": 1000 * cpu / done,
         "lookup_ms_per_article": 1000 * index.buckets.lookup_seconds / done,
+        "move_ms_per_article": 1000 * index.buckets.move_seconds / done,
         "worst_batch_ms": 1000 * worst,
         "anon_peak_mb": anon,
         "written_per_article": (_written() - written) / done,

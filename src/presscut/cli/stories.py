@@ -62,13 +62,14 @@ def render_stories_bench(result: dict[str, Any]) -> str:
         f"{'  of which signatures, us/article':<34} {result['speed']['signature_us']:>10.0f}",
         f"{'  of which SQLite + checks, us/article':<34} {result['speed']['assign_us']:>10.0f}",
         "",
-        f"{'stored':>10} {'ms per new article':>19} {'of which lookup':>16} {'keys a copy finds':>18} "
-        f"{'story bytes/article':>20} {'GB per 1M':>10}",
+        f"{'stored':>10} {'ms per new article':>19} {'of which lookup':>16} {'level moves':>12} "
+        f"{'keys a copy finds':>18} {'story bytes/article':>20} {'GB per 1M':>10}",
     ]
     sig_us = result["speed"]["signature_us"]
     for row in result["scale"]:
         lines.append(
-            f"{row['stored']:>10} {row['ms_per_article']:>19.3f} {row['lookup_ms']:>16.3f} {row['candidates']:>18.1f} "
+            f"{row['stored']:>10} {row['ms_per_article']:>19.3f} {row['lookup_ms']:>16.3f} "
+            f"{row.get('move_ms', float('nan')):>12.3f} {row['candidates']:>18.1f} "
             f"{row['bytes_per_article']:>20.0f} {row['bytes_per_article'] * 1e6 / 1e9:>10.2f}"
         )
     if result["scale"]:
@@ -152,11 +153,14 @@ def _scale_runs(points: list[dict[str, Any]], sig_us: float) -> list[str]:
             f"{last['ms_per_article'] / first['ms_per_article']:.2f}x wall, {cpu_last / cpu_first:.2f}x CPU"
         )
     for row in points[1:]:
-        pairs = [r["ms_per_article"] / r["reference"]["ms_per_article"] for r in row["runs"] if "reference" in r]
-        if pairs:
+        paired = [r for r in row["runs"] if "reference" in r]
+        if paired:
+            wall = [r["ms_per_article"] / r["reference"]["ms_per_article"] for r in paired]
+            cpu = [r["cpu_ms_per_article"] / r["reference"]["cpu_ms_per_article"] for r in paired]
             lines.append(
                 f"paired: each run at {row['stored']} against as many new articles at {first['stored']} right "
-                f"after it (runs from its state after the warm-up): {statistics.median(pairs):.2f}x, median of "
-                f"{', '.join(f'{x:.2f}' for x in pairs)}"
+                f"after it (runs from its state after the warm-up): {statistics.median(wall):.2f}x wall, median of "
+                f"{', '.join(f'{x:.2f}' for x in wall)}; {statistics.median(cpu):.2f}x CPU, median of "
+                f"{', '.join(f'{x:.2f}' for x in cpu)}"
             )
     return lines

@@ -267,8 +267,9 @@ class Buckets:
         self.moves: Counter[str] = Counter()
         #: Most memory the mirrors held at once (a merge holds a level's old and new copy): for benchmarks.
         self.peak_mirror_bytes = 0
-        #: Seconds spent in :meth:`lookup`: for benchmarks.
+        #: Seconds spent in :meth:`lookup`, and in moves of levels (into the main table too): for benchmarks.
         self.lookup_seconds = 0.0
+        self.move_seconds = 0.0
         #: level (>= 1) -> (token, sorted keys, their articles), as last read or written here.
         self._mirror: dict[int, tuple[int, _Keys, _Keys]] = {}
         #: Level 0 as (token, key -> article), as last read or written here.
@@ -370,7 +371,9 @@ class Buckets:
             added.update(dict.fromkeys(fresh, article))
             if n + len(added) >= self.layout.level0:
                 self._add_rows(rows, n + len(added), level0, added)
+                start = time.perf_counter()
                 self._in_savepoint(self._move_down)
+                self.move_seconds += time.perf_counter() - start
                 n, token = self._state().get(0, (0, 0))
                 rows, added, level0 = [], {}, self._level0(token)
         if rows:
