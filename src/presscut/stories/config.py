@@ -63,7 +63,7 @@ class BucketLayout:
     #: Keys level 0 holds before it moves down (16,384 keys: 256 articles of 64 new keys).
     level0: int = 16384
     #: Runs of one tier that merge into one run of the next.
-    fanout: int = 8
+    fanout: int = 16
     #: The runs of a tier move into the main table once they hold 1/main_share of the main table's keys.
     main_share: int = 16
     #: About how many keys of the main table one step of a move into it reads, merges and writes.  A move into
