@@ -89,6 +89,8 @@ _LOW, _HIGH = -(2**63), 2**63 - 1
 #: about 0.5 % of the keys in no level pass it.
 LEVEL_FILTER_BITS, LEVEL_FILTER_HASHES = 16, 4
 _WORD_FIELDS = (np.arange(LEVEL_FILTER_HASHES, dtype=np.uint64) * np.uint64(6))[:, None]
+#: Keys the levels' filter takes at a time (their temporaries stay in the CPU caches).
+FILTER_SLICE = 1 << 16
 #: Slots of the cache of keys found in the main table (:class:`_FoundKeys`, 16 bytes each).
 FOUND_SLOTS = 1 << 18
 
@@ -214,8 +216,11 @@ class _LevelFilter:
         return (u >> self.shift).astype(np.intp), masks
 
     def add(self, keys: _Keys) -> None:
-        words, masks = self._parts(keys)
-        np.bitwise_or.at(self.words, words, masks)
+        # By slices: the (hashes, keys) temporaries of millions of keys are fresh memory, slower to fill than
+        # the filter (a rebuild at 1M articles: 0.6 s whole, 0.17 s by slices of 64k keys).
+        for lo in range(0, len(keys), FILTER_SLICE):
+            words, masks = self._parts(keys[lo : lo + FILTER_SLICE])
+            np.bitwise_or.at(self.words, words, masks)
         self.keys += len(keys)
 
     def may_hold(self, keys: _Keys) -> npt.NDArray[np.bool_]:
