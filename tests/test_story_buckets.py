@@ -13,7 +13,17 @@ from presscut.bench.syndicate import Labelled, generated_bases, syndicate
 from presscut.store import SQLiteStore
 from presscut.store import sqlite as store_module
 from presscut.stories import buckets as buckets_module
-from presscut.stories.buckets import DRAIN, MAIN, PAGE_KEYS, ROWS, Buckets, _filters, _LevelFilter, _may_hold
+from presscut.stories.buckets import (
+    DRAIN,
+    FILTER_SLICE,
+    MAIN,
+    PAGE_KEYS,
+    ROWS,
+    Buckets,
+    _filters,
+    _LevelFilter,
+    _may_hold,
+)
 from presscut.stories.config import BucketLayout
 from presscut.stories.index import StoryIndex
 from presscut.stories.minhash import MinHasher
@@ -400,6 +410,20 @@ def test_level_filter_passes_every_key_it_holds_and_few_others() -> None:
     assert held.may_hold(others).mean() < 0.02  # a key in no level is rarely searched for in their arrays
     held.add(others)
     assert held.full  # past its capacity: the index drops it and builds a bigger one
+
+
+def test_level_filter_sets_the_same_bits_whether_keys_come_in_slices_or_one_at_a_time() -> None:
+    rng = np.random.default_rng(10)
+    keys = rng.integers(-(2**63), 2**63 - 1, size=3 * FILTER_SLICE + 17, dtype=np.int64)  # several slices
+    whole = _LevelFilter({1: 7}, capacity=len(keys))
+    whole.add(keys)
+    single = _LevelFilter({1: 7}, capacity=len(keys))
+    for key in keys[:: len(keys) // 500]:  # a sample one at a time, then the rest in odd pieces
+        single.add(np.array([key]))
+    for lo in range(0, len(keys), 12_345):
+        single.add(keys[lo : lo + 12_345])
+    assert np.array_equal(whole.words, single.words)
+    assert whole.may_hold(keys).all()
 
 
 def test_level_filter_follows_moves_and_rollbacks(tmp_path: Path) -> None:
