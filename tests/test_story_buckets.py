@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -580,6 +581,33 @@ def test_random_layouts_commits_and_rollbacks_agree_with_a_dict(tmp_path: Path, 
         assert dict(buckets.lookup(keys)) == committed
     one.close()
     two.close()
+
+
+def test_a_file_goes_on_under_another_fanout(tmp_path: Path) -> None:
+    """The fanout is layout, not format: a file written with one goes on with a larger or a smaller one (a tier
+    holding more runs than the new fanout allows merges them at its next move) and answers the same."""
+    store = SQLiteStore(tmp_path / "f.db")
+    rng = np.random.default_rng(30)
+    _loaded(store.db, BucketLayout(), rng, 50_000)  # a main table the tiers stay below here
+    committed: dict[int, int] = {}
+    article, runs = 0, []
+    for fanout in (3, 16, 2):
+        buckets = Buckets(store.db, BucketLayout(level0=64, fanout=fanout, main_share=1))
+        for _ in range(120):
+            article += 1
+            keys = rng.integers(-(2**63), 2**63 - 1, size=20, dtype=np.int64).tolist()
+            buckets.add(keys, article)
+            committed.update(dict.fromkeys(keys, article))
+        tiers = Counter(
+            (level - 1) // buckets_module.TIER_RUNS
+            for (level,) in store.db.execute("SELECT level FROM story_bucket_sizes WHERE level > 0 AND keys > 0")
+        )
+        assert len(tiers) >= 2 and not buckets.moves["main"]  # runs in two tiers or more, which the next writer takes
+        runs.append(tiers[0])  # the runs of tier 1
+        for reader in (buckets, Buckets(store.db, BucketLayout(level0=64, fanout=4, main_share=1))):
+            assert dict(reader.lookup(list(committed))) == committed
+    assert runs[0] <= 2 and runs[1] > 2 and runs[2] <= 1  # each writer kept its own fanout's tiers
+    store.close()
 
 
 def _loaded(db: sqlite3.Connection, layout: BucketLayout, rng: np.random.Generator, n: int) -> Buckets:
