@@ -123,6 +123,24 @@ def test_related_heading_in_its_own_wrapper_takes_the_section_along() -> None:
     assert sum(r.reason == "related" for r in a.removed) >= 13
 
 
+def test_a_big_box_named_related_is_a_list_of_teasers_unless_it_holds_a_run_of_paragraphs() -> None:
+    teaser = (
+        "The harbour board met again on Thursday to weigh the cost of dredging the inner basin against a "
+        "second pontoon, and the ferry operator asked for a decision before the spring timetable is printed. "
+    ) * 2
+    cards = "".join(
+        f"<article class='card'><h3><a href='/news/story-{i}'>Harbour board story {i}</a></h3><p>{teaser}</p></article>"
+        for i in range(5)
+    )  # well over the size at which a box named like furniture is kept as the article's wrapper
+    a = run(page(f"<main><article>{BODY}</article><div class='entry-related'>{cards}</div></main>"))
+    assert a.text == "\n\n".join(PARAGRAPHS)
+    assert any(r.reason == "related" and "Harbour board story 0" in r.text for r in a.removed)
+    # The same size of text as one run of paragraphs, links and all, is an article body in a box misnamed "related".
+    body = "".join(f"<p>Meeting {i}: {teaser} <a href='/news/story-{i}'>More on this.</a></p>" for i in range(5))
+    b = run(page(f"<div class='related-wrapper'><h1>Harbour board</h1>{body}</div>"))
+    assert all(f"Meeting {i}: The harbour board met again" in b.text for i in range(5))
+
+
 def test_shop_and_multilingual_related_headings() -> None:
     for heading in ("Customers who viewed this item also viewed", "Frequently bought together", "Schon gelesen?"):
         items = "".join(f"<p>Teaser {i} about something else entirely on the site.</p>" for i in range(3))

@@ -8,7 +8,9 @@ things at once:
   elements whose class/id/role/aria tokens match
   :data:`~presscut.extraction.patterns.BOILERPLATE` with a recorded reason --
   unless the element holds more text outside links than furniture does
-  (:data:`GUARD_CHARS`), or says it holds the article; customers' reviews go
+  (:data:`GUARD_CHARS`), or says it holds the article (but a box named
+  "related" that links to other pages and has no run of paragraphs is a list
+  of teasers however long); customers' reviews go
   however long, unless they are most of the page or the page says it is an
   article, and so does a page's own header, footer, navigation or aside (by
   tag or by name) that lies outside the ``<main>`` element the page has (not
@@ -32,6 +34,7 @@ things at once:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -53,6 +56,9 @@ REMOVED_TEXT_CHARS = 200
 #: An element matched as furniture is kept anyway when it holds more text outside links than
 #: this (unless its reason is a strong one): share bars and ad slots are not essays.
 GUARD_CHARS = 1500
+#: An element named "related" that links to this many pages and holds no run of PROSE_RUN paragraphs under one
+#: parent is a list of teasers, whatever its size (the guards above keep big elements named like furniture).
+TEASER_CARDS, PROSE_RUN = 3, 3
 #: The same for weak reasons (furniture tags and layout-ish class names).
 WEAK_GUARD_CHARS = 1000
 #: The guard first reads this many raw characters per character it needs (raw text is padded
@@ -451,7 +457,7 @@ class Walk:
             least = WEAK_GUARD_CHARS if reason in P.WEAK_REASONS else GUARD_CHARS
             if len(raw) > least and not (reason == "reviews" and self._side_reviews(raw)):
                 kept, clean = _holds_text(node, raw, least, reason == "form")
-                if kept:
+                if kept and not (reason == "related" and _teaser_cards(node)):
                     return False
         if reason == "comments":
             clean = clean if clean is not None else " ".join(raw.split())
@@ -539,6 +545,16 @@ def _holds_text(node: LexborNode, raw: str, least: int, form: bool) -> tuple[boo
         return True, None
     clean = " ".join(raw.split())
     return len(clean) - sum(len(" ".join(text.split())) for text in links) > least, clean
+
+
+def _teaser_cards(node: LexborNode) -> bool:
+    """Whether ``node`` (named "related") is a list of teasers however much text they add up to: links to
+    :data:`TEASER_CARDS` pages or more, and no run of :data:`PROSE_RUN` ``<p>`` elements under one parent (an
+    article's body has one; a card holds a paragraph or two)."""
+    if len(node.css("a[href]")) < TEASER_CARDS:
+        return False
+    parents = Counter(p.parent.mem_id for p in node.css("p") if p.parent is not None)
+    return not parents or max(parents.values()) < PROSE_RUN
 
 
 def _claims_article(body: LexborNode) -> bool:
