@@ -151,6 +151,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = frozenset('.!?…:;"”»)')
 _FULL_STOP = frozenset('.!?…"”»')
+#: The first word of each whole furniture line, for :func:`_button_row`.
+_LABEL_FIRST_WORDS = frozenset(line.split()[0] for line in P.BOILERPLATE_LINES if line)
 #: Closing quotation marks besides those in _SENTENCE_END ("„Gut“", "‚so‘", "«ça»", "›so‹").
 _QUOTE_END = frozenset("“’‘›«‹")
 #: Blocks that are items of something else, never an article's lead.
@@ -721,8 +723,8 @@ def _button_row(key: str) -> bool:
     """Whether a short line is several furniture labels in a row ("Bild anzeigen Bild schließen",
     "Share Print Email"): each part a whole short furniture line."""
     words = key.split()
-    if len(words) < 2 or len(words) > BUTTON_ROW_WORDS:
-        return False
+    if len(words) < 2 or len(words) > BUTTON_ROW_WORDS or words[0] not in _LABEL_FIRST_WORDS:
+        return False  # (the first label starts with the line's first word: most lines stop here)
     ends = {0}  # how many leading words are covered by whole labels
     for i in range(1, len(words) + 1):
         if any(j in ends and " ".join(words[j:i]) in P.BOILERPLATE_LINES for j in range(max(0, i - 4), i)):
